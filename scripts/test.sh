@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test: installs what the tests need (Debian packages, npm packages), starts a
+# throwaway PostgreSQL and Redis on free loopback ports, runs the Maven build with all tests,
+# and stops the services. Extra arguments go to Maven (e.g. scripts/test.sh -pl sdk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+# shellcheck source=scripts/test-services.sh
+source scripts/test-services.sh
+idnum_services_start
+trap idnum_services_stop EXIT
+
+echo "[test] installing the independent implementations used by interop tests (npm ci)"
+(cd interop && npm ci --no-audit --no-fund --loglevel=error)
+export IDNUM_INTEROP_DIR="$root/interop"
+export IDNUM_CHROMIUM="${IDNUM_CHROMIUM:-$(command -v chromium || true)}"
+
+./mvnw -B -ntp verify "$@"
