@@ -4,13 +4,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -92,10 +92,10 @@ final class StatusListFixtures {
 
   static String sign(ECKey key, JWSHeader header, Map<String, Object> claims) {
     try {
-      SignedJWT jwt = new SignedJWT(header, JWTClaimsSet.parse(claims));
-      jwt.sign(new ECDSASigner(key));
-      return jwt.serialize();
-    } catch (JOSEException | ParseException e) {
+      JWSObject jws = new JWSObject(header, new Payload(claims));
+      jws.sign(new ECDSASigner(key));
+      return jws.serialize();
+    } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
   }
