@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
  * Property: for any claims tree, any disclosure policy and any subset of claims presented, the
  * Verifier sees exactly the always-visible claims plus the presented ones (RFC 9901 §7.1, §7.2).
  */
-class SdJwtRoundTripProperties {
+class SdJwtRoundTripPropertiesTest {
   static final TestKey ISSUER = TestKeys.es256("p-issuer");
   static final TestKey HOLDER = TestKeys.es256("p-holder");
   static final VerifierOptions OPTIONS =
