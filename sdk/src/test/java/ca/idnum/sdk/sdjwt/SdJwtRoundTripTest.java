@@ -169,4 +169,16 @@ class SdJwtRoundTripTest {
         .extracting(Disclosure::salt)
         .doesNotHaveDuplicates();
   }
+
+  @Test
+  void whenNoAlgorithmIsGivenThenEs256IsUsed() throws Exception {
+    TestKey issuerKey = TestKeys.es256("i");
+    SdJwt issued =
+        SdJwtIssuer.builder(issuerKey.signer())
+            .build()
+            .issue(Map.of("a", 1), DisclosurePolicy.none());
+    assertThat(SdJwt.parse(issued.serialize()).issuerSignedJwt())
+        .startsWith("eyJhbGciOiJFUzI1NiJ9");
+    assertThat(new SdJwtVerifier(options(issuerKey)).verify(issued, null).isVerified()).isTrue();
+  }
 }
