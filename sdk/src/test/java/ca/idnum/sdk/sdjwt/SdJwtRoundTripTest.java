@@ -181,4 +181,24 @@ class SdJwtRoundTripTest {
         .startsWith("eyJhbGciOiJFUzI1NiJ9");
     assertThat(new SdJwtVerifier(options(issuerKey)).verify(issued, null).isVerified()).isTrue();
   }
+
+  @Test
+  void whenHeldThenEveryClaimIsListedWithItsPathAndWhetherItIsDisclosable() throws Exception {
+    TestKey issuerKey = TestKeys.es256("i");
+    SdJwt issued =
+        SdJwtIssuer.builder(issuerKey.signer())
+            .build()
+            .issue(claims(TestKeys.es256("h")), policy());
+    HeldSdJwt held = new SdJwtHolder(options(issuerKey)).accept(issued.serialize());
+    assertThat(held.claimPaths())
+        .contains(
+            ClaimPath.of("iss"),
+            ClaimPath.of("address"),
+            ClaimPath.of("address", "locality"),
+            ClaimPath.of("nationalities", 1),
+            ClaimPath.of("cnf", "jwk", "kty"));
+    assertThat(held.isSelectivelyDisclosable(ClaimPath.of("address", "locality"))).isTrue();
+    assertThat(held.isSelectivelyDisclosable(ClaimPath.of("nationalities", 1))).isTrue();
+    assertThat(held.isSelectivelyDisclosable(ClaimPath.of("iss"))).isFalse();
+  }
 }
