@@ -201,4 +201,27 @@ class SdJwtRoundTripTest {
     assertThat(held.isSelectivelyDisclosable(ClaimPath.of("nationalities", 1))).isTrue();
     assertThat(held.isSelectivelyDisclosable(ClaimPath.of("iss"))).isFalse();
   }
+
+  @Test
+  void whenTheSdJwtHasNoHolderKeyThenKeyBindingIsRefusedByTheHolder() throws Exception {
+    TestKey issuerKey = TestKeys.es256("i");
+    TestKey holderKey = TestKeys.es256("h");
+    SdJwt issued =
+        SdJwtIssuer.builder(issuerKey.signer())
+            .build()
+            .issue(Map.of("a", 1), DisclosurePolicy.builder().disclosable("a").build());
+    SdJwtHolder holder = new SdJwtHolder(options(issuerKey));
+    HeldSdJwt held = holder.accept(issued.serialize());
+    assertThatThrownBy(
+            () ->
+                holder.presentWithKeyBinding(
+                    held,
+                    List.of(ClaimPath.of("a")),
+                    "aud",
+                    "nonce",
+                    holderKey.signer(),
+                    holderKey.algorithm()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cnf");
+  }
 }
