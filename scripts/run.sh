@@ -80,7 +80,8 @@ IdNum is running on the embedded default (data in $data).
 
 Demo data (from the server log):
 TEXT
-grep -h -E '\[demo\]' "$data/auth-server/server.log" | sed -e 's/^.*\[demo\]/  /' || true
+grep -h -E 'Demo (public body|back-end client|citizen)|admin client' "$data/auth-server/server.log" \
+  | sed -e 's/^.* : /  /' || true
 echo
 echo "Press Ctrl-C to stop."
 wait
