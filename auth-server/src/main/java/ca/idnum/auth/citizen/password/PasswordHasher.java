@@ -1,0 +1,83 @@
+package ca.idnum.auth.citizen.password;
+
+import java.text.Normalizer;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Hashes citizens' passwords with Argon2id after NFKC normalisation (NIST SP 800-63B-4 §3.1.1.2),
+ * so that a password typed on another keyboard or operating system, composed differently, still
+ * matches. Deliberately not a {@link PasswordEncoder} bean: Spring Authorization Server would pick
+ * up such a bean for client secrets.
+ */
+public final class PasswordHasher {
+
+  private static final int SALT_LENGTH = 16;
+  private static final int HASH_LENGTH = 32;
+
+  private final PasswordEncoder encoder;
+
+  public PasswordHasher(PasswordProperties.Argon2 cost) {
+    this(
+        new Argon2PasswordEncoder(
+            SALT_LENGTH, HASH_LENGTH, cost.parallelism(), cost.memoryKib(), cost.iterations()));
+  }
+
+  private PasswordHasher(Argon2PasswordEncoder argon2) {
+    this.encoder = new NormalizingEncoder(argon2);
+  }
+
+  /**
+   * A hasher with arbitrary (possibly weak) parameters, for tests that exercise the re-hash on
+   * login; production code always goes through {@link #PasswordHasher(PasswordProperties.Argon2)}.
+   */
+  public static PasswordHasher withUncheckedCost(int memoryKib, int iterations, int parallelism) {
+    return new PasswordHasher(
+        new Argon2PasswordEncoder(SALT_LENGTH, HASH_LENGTH, parallelism, memoryKib, iterations));
+  }
+
+  /** NFKC, the normalisation applied before hashing and before every policy check. */
+  public static String normalize(String raw) {
+    return Normalizer.normalize(raw, Normalizer.Form.NFKC);
+  }
+
+  public String hash(CharSequence raw) {
+    return encoder.encode(raw);
+  }
+
+  /** Constant-time comparison (Argon2 recomputes the hash and compares all bytes). */
+  public boolean matches(CharSequence raw, String hash) {
+    return encoder.matches(raw, hash);
+  }
+
+  /** Whether the stored hash used weaker parameters than the configured ones. */
+  public boolean needsUpgrade(String hash) {
+    return encoder.upgradeEncoding(hash);
+  }
+
+  /** The same hashing as a Spring Security encoder, for the login's authentication provider. */
+  public PasswordEncoder asPasswordEncoder() {
+    return encoder;
+  }
+
+  private record NormalizingEncoder(Argon2PasswordEncoder argon2) implements PasswordEncoder {
+
+    @Override
+    public String encode(CharSequence rawPassword) {
+      return argon2.encode(rawPassword == null ? null : normalize(rawPassword.toString()));
+    }
+
+    @Override
+    public boolean matches(CharSequence rawPassword, String encodedPassword) {
+      if (rawPassword == null || encodedPassword == null) {
+        return false;
+      }
+      return argon2.matches(normalize(rawPassword.toString()), encodedPassword);
+    }
+
+    @Override
+    public boolean upgradeEncoding(String encodedPassword) {
+      return encodedPassword != null && argon2.upgradeEncoding(encodedPassword);
+    }
+  }
+}
