@@ -22,10 +22,12 @@ public enum HashAlgorithm {
 
   private final String ianaName;
   private final String jcaName;
+  private final ThreadLocal<MessageDigest> digests;
 
   HashAlgorithm(String ianaName, String jcaName) {
     this.ianaName = ianaName;
     this.jcaName = jcaName;
+    this.digests = ThreadLocal.withInitial(this::newDigest);
   }
 
   /** The name used in {@code _sd_alg}. */
@@ -52,8 +54,14 @@ public enum HashAlgorithm {
   }
 
   byte[] hash(byte[] input) {
+    MessageDigest md = digests.get();
+    md.reset();
+    return md.digest(input);
+  }
+
+  private MessageDigest newDigest() {
     try {
-      return MessageDigest.getInstance(jcaName).digest(input);
+      return MessageDigest.getInstance(jcaName);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(jcaName + " missing from the JCA", e);
     }

@@ -27,6 +27,7 @@ record Jws(
     JWSHeader header,
     Map<String, Object> payload,
     String signingInput,
+    Base64URL signatureB64,
     byte[] signature) {
 
   static Jws parse(String compact, Part part, Set<JWSAlgorithm> allowed) throws SdJwtException {
@@ -70,7 +71,7 @@ record Jws(
     if (signature.length == 0) {
       throw malformed(part, "empty signature");
     }
-    return new Jws(part, header, payload, compact.substring(0, d2), signature);
+    return new Jws(part, header, payload, compact.substring(0, d2), new Base64URL(s), signature);
   }
 
   /** Checks {@code typ} against accepted media types (RFC 7515 §4.1.9 comparison rules). */
@@ -99,9 +100,9 @@ record Jws(
       JWSAlgorithm alg = header.getAlgorithm();
       byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);
       if (JWSAlgorithm.Family.EC.contains(alg) && key instanceof ECPublicKey ec) {
-        ok = new ECDSAVerifier(ec).verify(header, input, Base64URL.encode(signature));
+        ok = new ECDSAVerifier(ec).verify(header, input, signatureB64);
       } else if (JWSAlgorithm.Family.RSA.contains(alg) && key instanceof RSAPublicKey rsa) {
-        ok = new RSASSAVerifier(rsa).verify(header, input, Base64URL.encode(signature));
+        ok = new RSASSAVerifier(rsa).verify(header, input, signatureB64);
       } else if ((JWSAlgorithm.EdDSA.equals(alg) || JWSAlgorithm.Ed25519.equals(alg))
           && "Ed25519".equals(edName(key))) {
         Signature v = Signature.getInstance("Ed25519");

@@ -30,6 +30,22 @@ final class Processor {
   record Result(
       Map<String, Object> claims, List<DisclosedClaim> disclosed, HashAlgorithm hashAlgorithm) {}
 
+  /** A path as a parent-linked list, turned into a {@link ClaimPath} only when needed. */
+  private record Node(Node parent, Object element) {
+    ClaimPath toClaimPath() {
+      java.util.ArrayDeque<Object> elements = new java.util.ArrayDeque<>();
+      for (Node n = this; n != null; n = n.parent) {
+        elements.addFirst(n.element);
+      }
+      return new ClaimPath(new ArrayList<>(elements));
+    }
+
+    @Override
+    public String toString() {
+      return toClaimPath().toString();
+    }
+  }
+
   private final SdJwtLimits limits;
   private final Map<String, Disclosure> byDigest;
   private final Set<String> seenDigests = new HashSet<>();
@@ -64,7 +80,7 @@ final class Processor {
       }
     }
     Processor p = new Processor(limits, byDigest);
-    Map<String, Object> claims = p.object(payload, ClaimPath.root(), 1, true);
+    Map<String, Object> claims = p.object(payload, null, 1, true);
     if (p.disclosed.size() != disclosures.size()) {
       for (Map.Entry<String, Disclosure> e : byDigest.entrySet()) {
         if (!p.seenDigests.contains(e.getKey())) {
@@ -75,7 +91,7 @@ final class Processor {
     return new Result(claims, Collections.unmodifiableList(p.disclosed), alg);
   }
 
-  private Object value(Object v, ClaimPath path, int depth) throws SdJwtException {
+  private Object value(Object v, Node path, int depth) throws SdJwtException {
     if (v instanceof Map<?, ?> m) {
       @SuppressWarnings("unchecked")
       Map<String, Object> obj = (Map<String, Object>) m;
@@ -87,8 +103,8 @@ final class Processor {
     return v;
   }
 
-  private Map<String, Object> object(
-      Map<String, Object> obj, ClaimPath path, int depth, boolean top) throws SdJwtException {
+  private Map<String, Object> object(Map<String, Object> obj, Node path, int depth, boolean top)
+      throws SdJwtException {
     checkDepth(depth);
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : obj.entrySet()) {
@@ -96,14 +112,16 @@ final class Processor {
       if (k.equals("_sd") || (top && k.equals("_sd_alg"))) {
         continue;
       }
-      out.put(k, value(e.getValue(), path.child(k), depth));
+      out.put(k, value(e.getValue(), new Node(path, k), depth));
     }
     Object sd = obj.get("_sd");
     if (sd == null) {
       return Collections.unmodifiableMap(out);
     }
     if (!(sd instanceof List<?> digests)) {
-      throw new SdJwtException(new Malformed(Part.ISSUER_JWT, "_sd must be an array at " + path));
+      throw new SdJwtException(
+          new Malformed(
+              Part.ISSUER_JWT, "_sd must be an array at " + (path == null ? "[]" : path)));
     }
     if (digests.size() > limits.maxArrayLength()) {
       throw new SdJwtException(new LimitExceeded(Limit.ARRAY_LENGTH, limits.maxArrayLength()));
@@ -129,15 +147,15 @@ final class Processor {
       if (out.containsKey(name) || obj.containsKey(name)) {
         throw new SdJwtException(new ClaimNameCollision(name));
       }
-      ClaimPath child = path.child(name);
+      Node child = new Node(path, name);
       Object processed = value(d.claimValue(), child, depth);
       out.put(name, processed);
-      disclosed.add(new DisclosedClaim(child, d, processed));
+      disclosed.add(new DisclosedClaim(child.toClaimPath(), d, processed));
     }
     return Collections.unmodifiableMap(out);
   }
 
-  private List<Object> array(List<?> arr, ClaimPath path, int depth) throws SdJwtException {
+  private List<Object> array(List<?> arr, Node path, int depth) throws SdJwtException {
     checkDepth(depth);
     if (arr.size() > limits.maxArrayLength()) {
       throw new SdJwtException(new LimitExceeded(Limit.ARRAY_LENGTH, limits.maxArrayLength()));
@@ -158,12 +176,12 @@ final class Processor {
         if (!d.isArrayElement()) {
           throw new SdJwtException(new WrongDisclosureKind(digest));
         }
-        ClaimPath child = path.child(out.size());
+        Node child = new Node(path, out.size());
         Object processed = value(d.claimValue(), child, depth);
         out.add(processed);
-        disclosed.add(new DisclosedClaim(child, d, processed));
+        disclosed.add(new DisclosedClaim(child.toClaimPath(), d, processed));
       } else {
-        out.add(value(e, path.child(out.size()), depth));
+        out.add(value(e, new Node(path, out.size()), depth));
       }
     }
     return Collections.unmodifiableList(out);

@@ -31,6 +31,7 @@ public final class SdJwtIssuer {
 
   private final JWSSigner signer;
   private final JWSHeader header;
+  private final String headerB64;
   private final HashAlgorithm hashAlgorithm;
   private final SecureRandom random;
 
@@ -49,6 +50,7 @@ public final class SdJwtIssuer {
       h.x509CertChain(b.x5c);
     }
     this.header = h.build();
+    this.headerB64 = header.toBase64URL().toString();
     if (!signer.supportedJWSAlgorithms().contains(b.algorithm)) {
       throw new IllegalArgumentException("the signer does not support " + b.algorithm);
     }
@@ -115,7 +117,7 @@ public final class SdJwtIssuer {
 
   private String sign(String payloadJson) {
     try {
-      String signingInput = header.toBase64URL().toString() + '.' + Json.b64(payloadJson);
+      String signingInput = headerB64 + '.' + Json.b64(payloadJson);
       Base64URL signature = signer.sign(header, signingInput.getBytes(StandardCharsets.US_ASCII));
       return signingInput + '.' + signature;
     } catch (JOSEException e) {

@@ -59,7 +59,11 @@ public final class SdJwtVerifier {
   public VerificationResult verify(String presentation, KeyBindingExpectation keyBinding) {
     try {
       SdJwt sdJwt = SdJwt.parse(presentation, options.limits());
-      return verifyOrThrow(sdJwt, keyBinding);
+      String sdHashInput =
+          sdJwt.hasKeyBinding()
+              ? presentation.substring(0, presentation.lastIndexOf('~') + 1)
+              : null;
+      return verify(sdJwt, keyBinding, sdHashInput);
     } catch (SdJwtException e) {
       return new VerificationResult.Rejected(e.error());
     }
@@ -80,6 +84,11 @@ public final class SdJwtVerifier {
   /** Like {@link #verify(SdJwt, KeyBindingExpectation)} but throws the error. */
   public VerificationResult.Verified verifyOrThrow(SdJwt sdJwt, KeyBindingExpectation keyBinding)
       throws SdJwtException {
+    return verify(sdJwt, keyBinding, null);
+  }
+
+  private VerificationResult.Verified verify(
+      SdJwt sdJwt, KeyBindingExpectation keyBinding, String sdHashInput) throws SdJwtException {
     if (sdJwt.disclosures().size() > options.limits().maxDisclosures()) {
       throw new SdJwtException(
           new SdJwtError.LimitExceeded(
@@ -108,7 +117,13 @@ public final class SdJwtVerifier {
     JWK holderKey = holderKey(claims);
     boolean keyBound = false;
     if (sdJwt.hasKeyBinding()) {
-      checkKeyBinding(sdJwt, processed.hashAlgorithm(), holderKey, keyBinding, now);
+      checkKeyBinding(
+          sdJwt,
+          sdHashInput == null ? sdJwt.serializeWithoutKeyBinding() : sdHashInput,
+          processed.hashAlgorithm(),
+          holderKey,
+          keyBinding,
+          now);
       keyBound = true;
     } else if (keyBinding != null) {
       throw new SdJwtException(new KeyBindingMissing());
@@ -172,7 +187,12 @@ public final class SdJwtVerifier {
   }
 
   private void checkKeyBinding(
-      SdJwt sdJwt, HashAlgorithm alg, JWK holderJwk, KeyBindingExpectation expected, Instant now)
+      SdJwt sdJwt,
+      String sdHashInput,
+      HashAlgorithm alg,
+      JWK holderJwk,
+      KeyBindingExpectation expected,
+      Instant now)
       throws SdJwtException {
     Jws kb = Jws.parse(sdJwt.keyBindingJwt(), Part.KEY_BINDING_JWT, options.allowedAlgorithms());
     kb.checkType(KB_TYPE);
@@ -199,7 +219,7 @@ public final class SdJwtVerifier {
     if (!(p.get("sd_hash") instanceof String sdHash)) {
       throw new SdJwtException(new Malformed(Part.KEY_BINDING_JWT, "sd_hash is required"));
     }
-    String actual = alg.digest(sdJwt.serializeWithoutKeyBinding());
+    String actual = alg.digest(sdHashInput);
     if (!MessageDigest.isEqual(
         actual.getBytes(StandardCharsets.US_ASCII), sdHash.getBytes(StandardCharsets.US_ASCII))) {
       throw new SdJwtException(new SdHashMismatch());

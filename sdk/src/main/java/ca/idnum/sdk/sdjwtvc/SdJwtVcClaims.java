@@ -2,6 +2,7 @@ package ca.idnum.sdk.sdjwtvc;
 
 import com.nimbusds.jose.jwk.JWK;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -44,8 +45,9 @@ public record SdJwtVcClaims(
     if (expiresAt != null && issuedAt != null && !expiresAt.isAfter(issuedAt)) {
       throw new IllegalArgumentException("exp must be after iat");
     }
-    status = status == null ? null : Map.copyOf(status);
-    claims = Map.copyOf(Objects.requireNonNull(claims, "claims"));
+    status = status == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(status));
+    claims =
+        Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(claims, "claims")));
     for (String name : claims.keySet()) {
       if (REGISTERED.contains(name)) {
         throw new IllegalArgumentException(name + " must be set through its own field");

@@ -2,7 +2,10 @@ package ca.idnum.sdk.trust;
 
 import java.util.Objects;
 
-/** Thrown by an {@link IssuerKeyResolver} when no trusted key can be found for an Issuer. */
+/**
+ * Thrown by an {@link IssuerKeyResolver} when no trusted key can be found for an Issuer (RFC 9901
+ * §7.1 step 2.3: the signing key must belong to the Issuer).
+ */
 public final class IssuerKeyException extends Exception {
   private static final long serialVersionUID = 1L;
 

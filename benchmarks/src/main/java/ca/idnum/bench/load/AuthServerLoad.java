@@ -1,0 +1,476 @@
+package ca.idnum.bench.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/**
+ * A closed-loop load generator against a running auth-server: each of {@code --threads} workers
+ * sends one request after the other for {@code --seconds}, after a warm-up, and the run reports
+ * throughput and latency percentiles per scenario. Bounded in time and aimed at one base URL (the
+ * loopback by default); it stops by itself.
+ *
+ * <p>Scenarios: {@code jwks} (GET the JWK set), {@code client-credentials} (token grant with {@code
+ * client_secret_basic}), {@code refresh} (refresh-token grant, each worker following its own
+ * rotating chain), {@code login} (a complete password login: authorization request, login page,
+ * form post, through to the authorization code), and {@code argon2} (Argon2id hashes with the
+ * server's parameters, in this process: the ceiling for logins on this machine).
+ */
+public final class AuthServerLoad {
+
+  private static final Pattern CSRF =
+      Pattern.compile(
+          "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Options options;
+  private final HttpClient http;
+
+  private AuthServerLoad(Options options) {
+    this.options = options;
+    this.http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options = Options.parse(args);
+    AuthServerLoad load = new AuthServerLoad(options);
+    System.out.printf(
+        Locale.ROOT,
+        "target %s, %d threads, %d s warm-up, %d s measured per scenario, %d cores%n",
+        options.target,
+        options.threads,
+        options.warmupSeconds,
+        options.seconds,
+        Runtime.getRuntime().availableProcessors());
+    System.out.println(
+        "| scenario | requests | per second | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|");
+    for (String scenario : options.scenarios) {
+      Result result = load.run(scenario);
+      System.out.println(result.row());
+    }
+  }
+
+  private Result run(String scenario) throws Exception {
+    Worker factory =
+        switch (scenario) {
+          case "jwks" -> this::jwks;
+          case "client-credentials" -> this::clientCredentials;
+          case "refresh" -> refreshWorker();
+          case "login" -> this::login;
+          case "argon2" -> argon2Worker();
+          default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+        };
+    measure(factory, options.warmupSeconds);
+    return measure(factory, options.seconds).named(scenario);
+  }
+
+  private Result measure(Worker worker, int seconds) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(options.threads);
+    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    List<Future<Samples>> futures = new ArrayList<>();
+    for (int t = 0; t < options.threads; t++) {
+      Callable<Samples> task =
+          () -> {
+            Samples samples = new Samples();
+            while (System.nanoTime() < end) {
+              long start = System.nanoTime();
+              boolean ok;
+              try {
+                ok = worker.once();
+              } catch (IOException | RuntimeException e) {
+                ok = false;
+              }
+              samples.add(System.nanoTime() - start, ok);
+            }
+            return samples;
+          };
+      futures.add(pool.submit(task));
+    }
+    Samples all = new Samples();
+    for (Future<Samples> f : futures) {
+      all.merge(f.get());
+    }
+    pool.shutdown();
+    return new Result("", all, seconds);
+  }
+
+  // --- scenarios ---
+
+  private boolean jwks() throws IOException, InterruptedException {
+    HttpResponse<String> r = send(get("/oauth2/jwks").build());
+    return r.statusCode() == 200;
+  }
+
+  private boolean clientCredentials() throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        send(
+            form(
+                    "/oauth2/token",
+                    Map.of("grant_type", "client_credentials", "scope", options.backendScope))
+                .header("Authorization", basic(options.backendClient, options.backendSecret))
+                .build());
+    return r.statusCode() == 200;
+  }
+
+  private Worker refreshWorker() {
+    ThreadLocal<String[]> token = new ThreadLocal<>();
+    return () -> {
+      String[] current = token.get();
+      if (current == null) {
+        current = new String[] {loginForTokens().orElseThrow()};
+        token.set(current);
+      }
+      HttpResponse<String> r =
+          send(
+              form(
+                      "/oauth2/token",
+                      Map.of("grant_type", "refresh_token", "refresh_token", current[0]))
+                  .header("Authorization", basic(options.rpClient, options.rpSecret))
+                  .build());
+      if (r.statusCode() != 200) {
+        token.remove();
+        return false;
+      }
+      current[0] = jsonString(r.body(), "refresh_token").orElseThrow();
+      return true;
+    };
+  }
+
+  private boolean login() throws IOException, InterruptedException {
+    return authorizationCode(new Verifier()).isPresent();
+  }
+
+  private Worker argon2Worker() {
+    Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+    return () -> encoder.encode("correct horse battery staple").startsWith("$argon2id$");
+  }
+
+  /** One complete password login through to the authorization code. */
+  private Optional<String> authorizationCode(Verifier verifier)
+      throws IOException, InterruptedException {
+    Map<String, String> cookies = new LinkedHashMap<>();
+    String state = random();
+    String authorize =
+        "/oauth2/authorize?"
+            + query(
+                Map.of(
+                    "response_type",
+                    "code",
+                    "client_id",
+                    options.rpClient,
+                    "redirect_uri",
+                    options.redirectUri,
+                    "scope",
+                    "openid profile",
+                    "state",
+                    state,
+                    "nonce",
+                    random(),
+                    "code_challenge",
+                    verifier.challenge(),
+                    "code_challenge_method",
+                    "S256"));
+    HttpResponse<String> r = sendWithCookies(get(authorize), cookies);
+    String loginUrl = location(r).orElse(null);
+    if (r.statusCode() != 302 || loginUrl == null) {
+      return Optional.empty();
+    }
+    r = sendWithCookies(get(loginUrl), cookies);
+    Matcher m = CSRF.matcher(r.body());
+    if (r.statusCode() != 200 || !m.find()) {
+      return Optional.empty();
+    }
+    String csrf = m.group(1) != null ? m.group(1) : m.group(2);
+    r =
+        sendWithCookies(
+            form(
+                "/login",
+                Map.of(
+                    "email",
+                    options.username,
+                    "password",
+                    options.password,
+                    "_csrf",
+                    csrf.replace("&#45;", "-"))),
+            cookies);
+    // Follow redirects (saved request, consent already given) until the client's redirect URI.
+    for (int hop = 0; hop < 5 && r.statusCode() == 302; hop++) {
+      String next = location(r).orElse("");
+      if (next.startsWith(options.redirectUri)) {
+        return queryParam(next, "code");
+      }
+      r = sendWithCookies(get(next), cookies);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> loginForTokens() throws IOException, InterruptedException {
+    Verifier verifier = new Verifier();
+    Optional<String> code = authorizationCode(verifier);
+    if (code.isEmpty()) {
+      return Optional.empty();
+    }
+    HttpResponse<String> r =
+        send(
+            form(
+                    "/oauth2/token",
+                    Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code.get(),
+                        "redirect_uri",
+                        options.redirectUri,
+                        "code_verifier",
+                        verifier.value))
+                .header("Authorization", basic(options.rpClient, options.rpSecret))
+                .build());
+    return r.statusCode() == 200 ? jsonString(r.body(), "refresh_token") : Optional.empty();
+  }
+
+  // --- HTTP helpers ---
+
+  private HttpRequest.Builder get(String pathOrUrl) {
+    return HttpRequest.newBuilder(resolve(pathOrUrl)).timeout(Duration.ofSeconds(30)).GET();
+  }
+
+  private HttpRequest.Builder form(String path, Map<String, String> fields) {
+    return HttpRequest.newBuilder(resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(query(fields)));
+  }
+
+  private URI resolve(String pathOrUrl) {
+    return pathOrUrl.startsWith("http")
+        ? URI.create(pathOrUrl)
+        : URI.create(options.target + pathOrUrl);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> sendWithCookies(
+      HttpRequest.Builder builder, Map<String, String> cookies)
+      throws IOException, InterruptedException {
+    if (!cookies.isEmpty()) {
+      StringBuilder header = new StringBuilder();
+      cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ").append(k + "=" + v));
+      builder.header("Cookie", header.toString());
+    }
+    HttpResponse<String> r = send(builder.build());
+    for (String set : r.headers().allValues("Set-Cookie")) {
+      String pair = set.split(";", 2)[0];
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+    }
+    return r;
+  }
+
+  private static Optional<String> location(HttpResponse<?> r) {
+    return r.headers().firstValue("Location");
+  }
+
+  private static Optional<String> queryParam(String url, String name) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return Optional.empty();
+    }
+    for (String pair : url.substring(q + 1).split("&")) {
+      String[] kv = pair.split("=", 2);
+      if (kv.length == 2 && kv[0].equals(name)) {
+        return Optional.of(URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> jsonString(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  private static String query(Map<String, String> fields) {
+    StringBuilder b = new StringBuilder();
+    fields.forEach(
+        (k, v) ->
+            b.append(b.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return b.toString();
+  }
+
+  private static String basic(String id, String secret) {
+    String pair =
+        URLEncoder.encode(id, StandardCharsets.UTF_8)
+            + ":"
+            + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String random() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  @FunctionalInterface
+  private interface Worker {
+    boolean once() throws IOException, InterruptedException;
+  }
+
+  /** A PKCE code verifier and its S256 challenge. */
+  private static final class Verifier {
+    private final String value = random() + random();
+
+    String challenge() {
+      try {
+        byte[] digest =
+            MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Latencies of one worker or of a whole run. */
+  private static final class Samples {
+    private long[] nanos = new long[1 << 14];
+    private int count;
+    private long errors;
+
+    void add(long latency, boolean ok) {
+      if (!ok) {
+        errors++;
+        return;
+      }
+      if (count == nanos.length) {
+        nanos = Arrays.copyOf(nanos, count * 2);
+      }
+      nanos[count++] = latency;
+    }
+
+    void merge(Samples other) {
+      for (int i = 0; i < other.count; i++) {
+        add(other.nanos[i], true);
+      }
+      errors += other.errors;
+    }
+
+    double percentileMillis(double p) {
+      if (count == 0) {
+        return Double.NaN;
+      }
+      long[] sorted = Arrays.copyOf(nanos, count);
+      Arrays.sort(sorted);
+      int index = (int) Math.min(count - 1, Math.ceil(p / 100.0 * count) - 1);
+      return sorted[Math.max(0, index)] / 1_000_000.0;
+    }
+  }
+
+  private record Result(String scenario, Samples samples, int seconds) {
+    Result named(String name) {
+      return new Result(name, samples, seconds);
+    }
+
+    String row() {
+      return String.format(
+          Locale.ROOT,
+          "| %s | %d | %.0f | %.2f | %.2f | %d |",
+          scenario,
+          samples.count,
+          samples.count / (double) seconds,
+          samples.percentileMillis(50),
+          samples.percentileMillis(99),
+          samples.errors);
+    }
+  }
+
+  /** Command-line options; every one has a default matching the embedded default's demo data. */
+  private static final class Options {
+    String target = "http://127.0.0.1:9000";
+    int threads = 16;
+    int seconds = 20;
+    int warmupSeconds = 10;
+    List<String> scenarios = List.of("jwks", "client-credentials", "refresh", "login", "argon2");
+    String backendClient = "demo-backend";
+    String backendSecret = "demo-backend-secret-for-local-testing-only";
+    String backendScope = "demo.read";
+    String rpClient = "demo-rp";
+    String rpSecret = "demo-rp-secret-for-local-testing-only";
+    String redirectUri = "http://localhost:8080/callback";
+    String username = "demo@idnum.example";
+    String password = "Demo-citoyen-2026!";
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (int i = 0; i < args.length; i++) {
+        String name = args[i];
+        if (!name.startsWith("--") || i + 1 >= args.length) {
+          throw new IllegalArgumentException("expected --name value pairs, got " + name);
+        }
+        String value = args[++i];
+        switch (name) {
+          case "--target" -> o.target = value.replaceAll("/+$", "");
+          case "--threads" -> o.threads = Integer.parseInt(value);
+          case "--seconds" -> o.seconds = Integer.parseInt(value);
+          case "--warmup" -> o.warmupSeconds = Integer.parseInt(value);
+          case "--scenarios" -> o.scenarios = List.of(value.split(","));
+          case "--backend-client" -> o.backendClient = value;
+          case "--backend-secret" -> o.backendSecret = value;
+          case "--backend-scope" -> o.backendScope = value;
+          case "--rp-client" -> o.rpClient = value;
+          case "--rp-secret" -> o.rpSecret = value;
+          case "--redirect-uri" -> o.redirectUri = value;
+          case "--username" -> o.username = value;
+          case "--password" -> o.password = value;
+          default -> throw new IllegalArgumentException("unknown option " + name);
+        }
+      }
+      URI target = URI.create(o.target);
+      String host = target.getHost();
+      if (host == null
+          || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+        throw new IllegalArgumentException("the load generator only targets the loopback");
+      }
+      if (o.seconds > 600 || o.warmupSeconds > 600) {
+        throw new IllegalArgumentException("at most 600 s per phase");
+      }
+      return o;
+    }
+  }
+}
