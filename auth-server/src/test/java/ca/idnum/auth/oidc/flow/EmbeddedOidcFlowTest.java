@@ -1,6 +1,7 @@
 package ca.idnum.auth.oidc.flow;
 
 import ca.idnum.auth.oidc.support.FreePort;
+import ca.idnum.auth.oidc.support.OidcTestConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ class EmbeddedOidcFlowTest extends AbstractOidcFlowTest {
     registry.add("idnum.data-dir", dir::toString);
     int port = FreePort.find();
     registry.add("server.port", () -> port);
+    registry.add("spring.messages.basename", () -> OidcTestConfig.MESSAGES);
     registry.add("idnum.issuer", () -> "http://localhost:" + port);
   }
 }

@@ -3,6 +3,7 @@ package ca.idnum.auth.oidc.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.idnum.auth.oidc.support.FreePort;
+import ca.idnum.auth.oidc.support.OidcTestConfig;
 import ca.idnum.auth.oidc.support.ProductionServices;
 import ca.idnum.server.store.RedisShortLivedStore;
 import ca.idnum.server.store.ShortLivedStore;
@@ -27,6 +28,7 @@ class ProductionOidcFlowTest extends AbstractOidcFlowTest {
   static void production(DynamicPropertyRegistry registry) {
     int port = FreePort.find();
     registry.add("server.port", () -> port);
+    registry.add("spring.messages.basename", () -> OidcTestConfig.MESSAGES);
     registry.add("idnum.issuer", () -> "http://localhost:" + port);
     ProductionServices.register(
         registry, TestServices.newPostgresDatabase(), ProductionServices.randomKek());

@@ -67,6 +67,7 @@ class RestartPersistenceTest {
     int port = FreePort.find();
     Map<String, Object> properties = new LinkedHashMap<>(base);
     properties.put("server.port", port);
+    properties.put("spring.messages.basename", OidcTestConfig.MESSAGES);
     properties.put("idnum.issuer", "http://localhost:" + port);
     String issuer = "http://localhost:" + port;
 

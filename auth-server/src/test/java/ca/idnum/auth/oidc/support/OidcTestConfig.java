@@ -28,6 +28,12 @@ public class OidcTestConfig {
   public static final CitizenId BOB = CitizenId.parse("5c1d9e2a-7b3f-4a8d-8e6c-1a2b3c4d5e6f");
   public static final String PASSWORD = "correct horse battery staple";
 
+  /**
+   * Message bundles present before the accounts feature is merged (its {@code i18n/messages} comes
+   * with it).
+   */
+  public static final String MESSAGES = "i18n/oidc";
+
   private static final Map<CitizenId, CitizenProfile> PROFILES =
       Map.of(
           ALICE,
