@@ -3,6 +3,7 @@ package ca.idnum.auth.oidc;
 import ca.idnum.auth.citizen.CitizenDirectory;
 import ca.idnum.auth.oidc.client.ClientAssertionDecoderFactory;
 import ca.idnum.auth.oidc.client.ClientSecrets;
+import ca.idnum.auth.oidc.client.ExactRedirectUri;
 import ca.idnum.auth.oidc.client.IdnumRegisteredClients;
 import ca.idnum.auth.oidc.client.JdbcOidcClients;
 import ca.idnum.auth.oidc.consent.JdbcConsents;
@@ -11,13 +12,13 @@ import ca.idnum.auth.oidc.dpop.DPoPNonces;
 import ca.idnum.auth.oidc.dpop.DPoPTokenEndpointFilter;
 import ca.idnum.auth.oidc.keys.SigningKeys;
 import ca.idnum.auth.oidc.pairwise.PairwiseSubjects;
-import ca.idnum.auth.oidc.par.PushedAuthorizationRequiredFilter;
 import ca.idnum.auth.oidc.token.CitizenUserInfo;
 import ca.idnum.auth.oidc.token.ClockedAuthorizationCodeGenerator;
 import ca.idnum.auth.oidc.token.IdnumTokenCustomizer;
 import ca.idnum.auth.oidc.token.LevelOfAssurance;
 import ca.idnum.auth.oidc.token.RotatingRefreshTokenGenerator;
 import ca.idnum.auth.oidc.token.StoreAuthorizationService;
+import ca.idnum.auth.oidc.web.AuthorizationRequestPolicyFilter;
 import ca.idnum.auth.oidc.web.AuthorizationResponses;
 import ca.idnum.auth.oidc.web.PublicMetadataFilter;
 import ca.idnum.auth.oidc.web.RequestSizeLimitFilter;
@@ -57,6 +58,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.C
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
@@ -220,7 +222,18 @@ public class AuthorizationServerConfig {
                                           p.setAuthorizationCodeGenerator(codes);
                                         }
                                       })))
-              .pushedAuthorizationRequestEndpoint(Customizer.withDefaults())
+              .pushedAuthorizationRequestEndpoint(
+                  par ->
+                      par.authenticationProviders(
+                          providers ->
+                              providers.forEach(
+                                  provider -> {
+                                    if (provider
+                                        instanceof
+                                        OAuth2PushedAuthorizationRequestAuthenticationProvider p) {
+                                      p.setAuthenticationValidator(ExactRedirectUri.validator());
+                                    }
+                                  })))
               .clientAuthentication(
                   authentication ->
                       authentication.authenticationProviders(
@@ -256,7 +269,7 @@ public class AuthorizationServerConfig {
         .oauth2ResourceServer(
             rs -> rs.jwt(Customizer.withDefaults()).dPoP(Customizer.withDefaults()))
         .addFilterAfter(
-            new PushedAuthorizationRequiredFilter(clients), SecurityContextHolderFilter.class)
+            new AuthorizationRequestPolicyFilter(clients), SecurityContextHolderFilter.class)
         .addFilterBefore(
             new DPoPTokenEndpointFilter(
                 issuer + settings.getTokenEndpoint(), store, nonces, properties),

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
@@ -61,7 +62,7 @@ public final class IdnumTokenCustomizer implements OAuth2TokenCustomizer<JwtEnco
           .expiresAt(clock.instant().plus(properties.idTokenTtl()))
           .claim("acr", login.acr().uri())
           .claim("amr", login.amr());
-      login.authTime().ifPresent(t -> context.getClaims().claim("auth_time", t));
+      login.authTime().ifPresent(t -> context.getClaims().claim("auth_time", Date.from(t)));
     } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
       context.getJwsHeader().algorithm(SignatureAlgorithm.RS256).type("at+jwt");
       List<String> audience =
@@ -75,7 +76,7 @@ public final class IdnumTokenCustomizer implements OAuth2TokenCustomizer<JwtEnco
       if (citizen) {
         AuthenticationContext login = AuthenticationContext.of(principal);
         context.getClaims().subject(subject(client, principal)).claim("acr", login.acr().uri());
-        login.authTime().ifPresent(t -> context.getClaims().claim("auth_time", t));
+        login.authTime().ifPresent(t -> context.getClaims().claim("auth_time", Date.from(t)));
       } else {
         context.getClaims().subject(client.getClientId());
       }

@@ -1,0 +1,93 @@
+package ca.idnum.auth.oidc.support;
+
+import ca.idnum.auth.citizen.CitizenDirectory;
+import ca.idnum.auth.citizen.CitizenId;
+import ca.idnum.auth.citizen.CitizenProfile;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Test stand-in for the accounts feature (merged separately): a form-login chain at order 2 with
+ * in-memory citizens whose usernames are their UUIDs, and a {@link CitizenDirectory} over them.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class OidcTestConfig {
+
+  public static final CitizenId ALICE = CitizenId.parse("0b7f3c4e-6a55-4c1e-9d0e-3f6f1d2a9b01");
+  public static final CitizenId BOB = CitizenId.parse("5c1d9e2a-7b3f-4a8d-8e6c-1a2b3c4d5e6f");
+  public static final String PASSWORD = "correct horse battery staple";
+
+  /**
+   * Message bundles present before the accounts feature is merged (its {@code i18n/messages} comes
+   * with it).
+   */
+  public static final String MESSAGES = "i18n/oidc";
+
+  private static final Map<CitizenId, CitizenProfile> PROFILES =
+      Map.of(
+          ALICE,
+          new CitizenProfile(
+              ALICE,
+              "alice@example.org",
+              true,
+              Optional.of("Alice"),
+              Optional.of("Tremblay"),
+              Optional.of(LocalDate.of(1985, 4, 12)),
+              Optional.of("+15145550101"),
+              true,
+              Optional.of("fr-CA")),
+          BOB,
+          new CitizenProfile(
+              BOB,
+              "bob@example.org",
+              false,
+              Optional.of("Bob"),
+              Optional.of("Gagnon"),
+              Optional.empty(),
+              Optional.empty(),
+              false,
+              Optional.of("en-CA")));
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain testLoginChain(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            authorize ->
+                authorize
+                    .requestMatchers("/login", "/error")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(Customizer.withDefaults());
+    return http.build();
+  }
+
+  @Bean
+  UserDetailsService testCitizens() {
+    return new InMemoryUserDetailsManager(
+        User.withUsername(ALICE.toString()).password("{noop}" + PASSWORD).roles("CITIZEN").build(),
+        User.withUsername(BOB.toString()).password("{noop}" + PASSWORD).roles("CITIZEN").build());
+  }
+
+  @Bean
+  CitizenDirectory testCitizenDirectory() {
+    return id -> Optional.ofNullable(PROFILES.get(id));
+  }
+
+  @Bean
+  @Primary
+  MutableClock testClock() {
+    return new MutableClock();
+  }
+}
