@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The home page and the login page (the login POST itself is Spring Security's filter). */
 @Controller
@@ -15,7 +16,13 @@ final class PageController {
   }
 
   @GetMapping("/login")
-  String login(HttpSession session, Model model) {
+  String login(
+      @RequestParam(name = "error", required = false) String error,
+      @RequestParam(name = "locked", required = false) String locked,
+      HttpSession session,
+      Model model) {
+    model.addAttribute("loginError", error != null);
+    model.addAttribute("loginLocked", locked != null);
     Object email = session.getAttribute(CitizenLoginFailureHandler.LAST_EMAIL);
     session.removeAttribute(CitizenLoginFailureHandler.LAST_EMAIL);
     model.addAttribute("email", email instanceof String s ? s : "");

@@ -36,8 +36,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   @Override
   public void recordFailure(String accountKey, String clientAddress) {
     Instant now = clock.instant();
-    sweepIfLarge(accounts, now);
-    sweepIfLarge(addresses, now);
+    sweepIfLarge(now);
     if (accounts.size() < MAX_ENTRIES || accounts.containsKey(accountKey)) {
       accounts.compute(
           accountKey,
@@ -91,10 +90,12 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     return c;
   }
 
-  private void sweepIfLarge(Map<String, Counter> map, Instant now) {
-    if (map.size() >= MAX_ENTRIES / 2 && now.isAfter(lastSweep.plusSeconds(1))) {
+  private void sweepIfLarge(Instant now) {
+    boolean large = accounts.size() >= MAX_ENTRIES / 2 || addresses.size() >= MAX_ENTRIES / 2;
+    if (large && now.isAfter(lastSweep.plusSeconds(1))) {
       lastSweep = now;
-      map.values().removeIf(c -> c.expired(now));
+      accounts.values().removeIf(c -> c.expired(now));
+      addresses.values().removeIf(c -> c.expired(now));
     }
   }
 

@@ -125,6 +125,7 @@ public final class Browser {
   }
 
   private Page send(HttpRequest.Builder request) {
+    request.header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
     try {
       HttpResponse<String> response =
           client.send(
