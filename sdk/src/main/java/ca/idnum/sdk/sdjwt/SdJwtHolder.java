@@ -92,6 +92,8 @@ public final class SdJwtHolder {
    * @param nonce the Verifier's {@code nonce}
    * @param holderSigner signs with the private key of {@code cnf.jwk}
    * @param algorithm the KB-JWT algorithm
+   * @throws IllegalArgumentException if the SD-JWT carries no holder key ({@code cnf.jwk}) or a
+   *     path names no claim
    */
   public String presentWithKeyBinding(
       HeldSdJwt held,
@@ -100,6 +102,9 @@ public final class SdJwtHolder {
       String nonce,
       JWSSigner holderSigner,
       JWSAlgorithm algorithm) {
+    if (held.holderKey() == null) {
+      throw new IllegalArgumentException("the SD-JWT has no cnf.jwk: key binding is impossible");
+    }
     SdJwt selected = present(held, paths);
     String base = selected.serializeWithoutKeyBinding();
     return base

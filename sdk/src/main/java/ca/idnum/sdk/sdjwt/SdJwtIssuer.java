@@ -56,6 +56,11 @@ public final class SdJwtIssuer {
     }
   }
 
+  /** A builder for an issuer signing with {@code signer} and ES256, the default algorithm. */
+  public static Builder builder(JWSSigner signer) {
+    return new Builder(signer, JWSAlgorithm.ES256);
+  }
+
   /**
    * A builder for an issuer signing with {@code signer} and {@code algorithm} (ES256, ES384, PS256,
    * EdDSA, ...).

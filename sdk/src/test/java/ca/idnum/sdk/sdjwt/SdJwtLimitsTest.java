@@ -101,4 +101,41 @@ class SdJwtLimitsTest {
                 .isVerified())
         .isTrue();
   }
+
+  String signRaw(String payloadJson) throws Exception {
+    com.nimbusds.jose.JWSHeader header =
+        new com.nimbusds.jose.JWSHeader.Builder(issuerKey.algorithm()).build();
+    String input = header.toBase64URL() + "." + Json.b64(payloadJson);
+    return input
+        + "."
+        + issuerKey
+            .signer()
+            .sign(header, input.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void whenJsonIsNestedHundredThousandLevelsDeepThenItIsRefusedWithoutStackOverflow()
+      throws Exception {
+    SdJwtVerifier big =
+        new SdJwtVerifier(
+            VerifierOptions.builder(new FixedKeyResolver(issuerKey.publicKey()))
+                .limits(new SdJwtLimits(2_000_000, 10, 32, 50))
+                .build());
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+    String disclosure = Json.b64("[\"c2FsdA\",\"n\"," + deep + "]");
+    String digest = HashAlgorithm.SHA_256.digest(disclosure);
+    String jwt = signRaw("{\"_sd\":[\"" + digest + "\"]}");
+    SdJwtError e1 = error(big.verify(jwt + "~" + disclosure + "~", null));
+    assertThat(e1)
+        .isIn(
+            new SdJwtError.LimitExceeded(Limit.NESTING_DEPTH, 32),
+            new SdJwtError.Malformed(SdJwtError.Part.DISCLOSURE, "not a JSON array"));
+    String deepPayload = "{\"a\":" + "{\"b\":".repeat(100_000) + "1" + "}".repeat(100_001);
+    SdJwtError e2 = error(big.verify(signRaw(deepPayload) + "~", null));
+    assertThat(e2)
+        .isIn(
+            new SdJwtError.LimitExceeded(Limit.NESTING_DEPTH, 32),
+            new SdJwtError.Malformed(
+                SdJwtError.Part.ISSUER_JWT, "header, payload or signature is not base64url JSON"));
+  }
 }

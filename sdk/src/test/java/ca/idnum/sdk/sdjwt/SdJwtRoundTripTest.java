@@ -169,4 +169,59 @@ class SdJwtRoundTripTest {
         .extracting(Disclosure::salt)
         .doesNotHaveDuplicates();
   }
+
+  @Test
+  void whenNoAlgorithmIsGivenThenEs256IsUsed() throws Exception {
+    TestKey issuerKey = TestKeys.es256("i");
+    SdJwt issued =
+        SdJwtIssuer.builder(issuerKey.signer())
+            .build()
+            .issue(Map.of("a", 1), DisclosurePolicy.none());
+    assertThat(SdJwt.parse(issued.serialize()).issuerSignedJwt())
+        .startsWith("eyJhbGciOiJFUzI1NiJ9");
+    assertThat(new SdJwtVerifier(options(issuerKey)).verify(issued, null).isVerified()).isTrue();
+  }
+
+  @Test
+  void whenHeldThenEveryClaimIsListedWithItsPathAndWhetherItIsDisclosable() throws Exception {
+    TestKey issuerKey = TestKeys.es256("i");
+    SdJwt issued =
+        SdJwtIssuer.builder(issuerKey.signer())
+            .build()
+            .issue(claims(TestKeys.es256("h")), policy());
+    HeldSdJwt held = new SdJwtHolder(options(issuerKey)).accept(issued.serialize());
+    assertThat(held.claimPaths())
+        .contains(
+            ClaimPath.of("iss"),
+            ClaimPath.of("address"),
+            ClaimPath.of("address", "locality"),
+            ClaimPath.of("nationalities", 1),
+            ClaimPath.of("cnf", "jwk", "kty"));
+    assertThat(held.isSelectivelyDisclosable(ClaimPath.of("address", "locality"))).isTrue();
+    assertThat(held.isSelectivelyDisclosable(ClaimPath.of("nationalities", 1))).isTrue();
+    assertThat(held.isSelectivelyDisclosable(ClaimPath.of("iss"))).isFalse();
+  }
+
+  @Test
+  void whenTheSdJwtHasNoHolderKeyThenKeyBindingIsRefusedByTheHolder() throws Exception {
+    TestKey issuerKey = TestKeys.es256("i");
+    TestKey holderKey = TestKeys.es256("h");
+    SdJwt issued =
+        SdJwtIssuer.builder(issuerKey.signer())
+            .build()
+            .issue(Map.of("a", 1), DisclosurePolicy.builder().disclosable("a").build());
+    SdJwtHolder holder = new SdJwtHolder(options(issuerKey));
+    HeldSdJwt held = holder.accept(issued.serialize());
+    assertThatThrownBy(
+            () ->
+                holder.presentWithKeyBinding(
+                    held,
+                    List.of(ClaimPath.of("a")),
+                    "aud",
+                    "nonce",
+                    holderKey.signer(),
+                    holderKey.algorithm()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cnf");
+  }
 }

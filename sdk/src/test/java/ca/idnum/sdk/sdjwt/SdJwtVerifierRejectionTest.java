@@ -385,4 +385,38 @@ class SdJwtVerifierRejectionTest {
     assertThat(error(verifier().verify(jwt + "~~", null)))
         .isEqualTo(new SdJwtError.Malformed(Part.DISCLOSURE, "empty disclosure"));
   }
+
+  @Test
+  void whenTheHolderReceivesAnSdJwtWithKeyBindingThenItIsRefused() {
+    String withKb = presentation(AUD, NONCE, NOW.getEpochSecond());
+    SdJwtHolder holder =
+        new SdJwtHolder(
+            VerifierOptions.builder(new FixedKeyResolver(issuerKey.publicKey()))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build());
+    assertThatThrownBy(() -> holder.accept(withKb))
+        .isInstanceOfSatisfying(
+            SdJwtException.class,
+            e -> assertThat(e.error()).isInstanceOf(SdJwtError.Malformed.class));
+  }
+
+  @Test
+  void whenKeyBindingIsNotRequiredButPresentThenItIsStillChecked() {
+    String valid = presentation(AUD, NONCE, NOW.getEpochSecond());
+    VerificationResult ok = verifier().verify(valid, null);
+    assertThat(ok.isVerified()).isTrue();
+    assertThat(((VerificationResult.Verified) ok).keyBound()).isTrue();
+    String forged =
+        valid.substring(0, valid.length() - 6) + (valid.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+    assertThat(error(verifier().verify(forged, null)))
+        .isEqualTo(new SdJwtError.InvalidSignature(Part.KEY_BINDING_JWT));
+  }
+
+  @Test
+  void whenCnfCarriesAPrivateKeyThenHolderKeyMissing() {
+    Map<String, Object> p = basePayload();
+    p.put("cnf", Map.of("jwk", holderKey.jwk().toJSONObject()));
+    assertThat(error(verifier().verify(forged(p, List.of()), null)))
+        .isInstanceOf(SdJwtError.HolderKeyMissing.class);
+  }
 }

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.Deflater;
@@ -539,9 +538,5 @@ class StatusListHostileInputTest {
     }
     deflater.end();
     return Arrays.copyOf(buffer, n);
-  }
-
-  static String base64(byte[] bytes) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }
