@@ -603,6 +603,74 @@ abstract class AbstractOidcFlowTest {
         .contains("invalid_dpop_proof");
   }
 
+  @Test
+  void springSecurityOauth2ClientAsRelyingPartyLogsInWithValidatedIdTokenAndUserinfo() {
+    org.springframework.security.oauth2.client.registration.ClientRegistration registration =
+        org.springframework.security.oauth2.client.registration.ClientRegistrations
+            .fromIssuerLocation(issuer)
+            .registrationId("idnum")
+            .clientId("revenue-rp")
+            .clientSecret(SECRET_A)
+            .clientAuthenticationMethod(
+                org.springframework.security.oauth2.core.ClientAuthenticationMethod
+                    .CLIENT_SECRET_BASIC)
+            .authorizationGrantType(
+                org.springframework.security.oauth2.core.AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri(CALLBACK)
+            .scope("openid", "profile", "email")
+            .build();
+    var resolver =
+        new org.springframework.security.oauth2.client.web
+            .DefaultOAuth2AuthorizationRequestResolver(
+            new org.springframework.security.oauth2.client.registration
+                .InMemoryClientRegistrationRepository(registration),
+            "/oauth2/authorization");
+    resolver.setAuthorizationRequestCustomizer(
+        org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers
+            .withPkce());
+    var servletRequest =
+        new org.springframework.mock.web.MockHttpServletRequest(
+            "GET", "/oauth2/authorization/idnum");
+    servletRequest.setServletPath("/oauth2/authorization/idnum");
+    var authorizationRequest = resolver.resolve(servletRequest);
+    assertThat(authorizationRequest.getAttributes()).containsKey("code_verifier");
+
+    Map<String, String> callback =
+        OidcKit.browse(
+            browser(),
+            authorizationRequest.getAuthorizationRequestUri(),
+            CALLBACK,
+            OidcTestConfig.ALICE.toString(),
+            OidcTestConfig.PASSWORD,
+            null);
+    var authorizationResponse =
+        org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse.success(
+                callback.get("code"))
+            .redirectUri(CALLBACK)
+            .state(callback.get("state"))
+            .build();
+    var provider =
+        new org.springframework.security.oauth2.client.oidc.authentication
+            .OidcAuthorizationCodeAuthenticationProvider(
+            new org.springframework.security.oauth2.client.endpoint
+                .RestClientAuthorizationCodeTokenResponseClient(),
+            new org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService());
+    var login =
+        (org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken)
+            provider.authenticate(
+                new org.springframework.security.oauth2.client.authentication
+                    .OAuth2LoginAuthenticationToken(
+                    registration,
+                    new org.springframework.security.oauth2.core.endpoint
+                        .OAuth2AuthorizationExchange(authorizationRequest, authorizationResponse)));
+    var user = (org.springframework.security.oauth2.core.oidc.user.OidcUser) login.getPrincipal();
+    assertThat(user.getIdToken().getIssuer().toString()).isEqualTo(issuer);
+    assertThat(user.getSubject()).hasSize(43).isNotEqualTo(OidcTestConfig.ALICE.toString());
+    assertThat(user.getEmail()).isEqualTo("alice@example.org");
+    assertThat(user.getUserInfo().getGivenName()).isEqualTo("Alice");
+    assertThat(user.getIdToken().<String>getClaim("acr")).isEqualTo("urn:idnum:loa:1");
+  }
+
   // ------------------------------------------------------------------ negative cases
 
   HttpResponse<String> authorizeRaw(Map<String, String> params) {
