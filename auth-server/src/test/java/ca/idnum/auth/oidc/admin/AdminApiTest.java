@@ -35,6 +35,12 @@ class AdminApiTest {
   static final String ADMIN_SECRET = "admin-secret-for-tests-0123456789abcdefghij";
   static int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  ca.idnum.auth.oidc.support.MutableClock clock;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  ca.idnum.auth.oidc.keys.SigningKeys signingKeys;
+
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     port = FreePort.find();
@@ -208,5 +214,18 @@ class AdminApiTest {
                     "{\"k\":" + call("GET", "/admin/keys", newToken, null).body() + "}")
                 .get("k");
     assertThat(keys).hasSize(9);
+
+    // once every token of the retired keys has expired, they are no longer published
+    clock.shift(java.time.Duration.ofHours(2));
+    try {
+      signingKeys.refresh();
+    } finally {
+      clock.reset();
+    }
+    Set<String> kidsLater =
+        JWKSet.parse(http().get("/oauth2/jwks").body()).getKeys().stream()
+            .map(JWK::getKeyID)
+            .collect(Collectors.toSet());
+    assertThat(kidsLater).hasSize(6).contains(kidAfter).doesNotContain(kidBefore);
   }
 }
