@@ -20,6 +20,7 @@ import ca.idnum.auth.oidc.token.RotatingRefreshTokenGenerator;
 import ca.idnum.auth.oidc.token.StoreAuthorizationService;
 import ca.idnum.auth.oidc.web.AuthorizationRequestPolicyFilter;
 import ca.idnum.auth.oidc.web.AuthorizationResponses;
+import ca.idnum.auth.oidc.web.FailClosedFilter;
 import ca.idnum.auth.oidc.web.PublicMetadataFilter;
 import ca.idnum.auth.oidc.web.RequestSizeLimitFilter;
 import ca.idnum.server.store.ShortLivedStore;
@@ -167,6 +168,14 @@ public class AuthorizationServerConfig {
     FilterRegistrationBean<RequestSizeLimitFilter> registration =
         new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit.toBytes()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<FailClosedFilter> idnumFailClosedFilter() {
+    FilterRegistrationBean<FailClosedFilter> registration =
+        new FilterRegistrationBean<>(new FailClosedFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 

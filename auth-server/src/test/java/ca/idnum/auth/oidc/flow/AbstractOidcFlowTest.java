@@ -45,6 +45,7 @@ import org.springframework.context.annotation.Import;
 abstract class AbstractOidcFlowTest {
 
   static final String CALLBACK = "http://127.0.0.1:8080/cb";
+  static final String LOGGED_OUT = "http://127.0.0.1:8080/bye";
   static final String SECRET_A = "test-secret-of-revenue-rp-0123456789abcdef";
   static final String SECRET_A2 = "test-secret-of-revenue-es-0123456789abcdef";
   static final String SECRET_B = "test-secret-of-health-rp-0123456789abcdefgh";
@@ -55,6 +56,7 @@ abstract class AbstractOidcFlowTest {
 
   @Autowired ClientRegistrations registrations;
   @Autowired MutableClock clock;
+  @Autowired ca.idnum.auth.oidc.consent.JdbcConsents consents;
 
   String issuer;
   RSAKey jwtClientRsa;
@@ -151,7 +153,7 @@ abstract class AbstractOidcFlowTest {
             jwks == null ? null : jwks.toJSONObject(true),
             grants,
             grants.contains("authorization_code") ? List.of(CALLBACK) : List.of(),
-            List.of(),
+            grants.contains("authorization_code") ? List.of(LOGGED_OUT) : List.of(),
             scope,
             highAssurance,
             alg,
@@ -601,6 +603,151 @@ abstract class AbstractOidcFlowTest {
     assertThat(mismatch.statusCode()).isEqualTo(401);
     assertThat(mismatch.headers().firstValue("WWW-Authenticate").orElse(""))
         .contains("invalid_dpop_proof");
+  }
+
+  @Test
+  void springSecurityOauth2ClientAsRelyingPartyLogsInWithValidatedIdTokenAndUserinfo() {
+    org.springframework.security.oauth2.client.registration.ClientRegistration registration =
+        org.springframework.security.oauth2.client.registration.ClientRegistrations
+            .fromIssuerLocation(issuer)
+            .registrationId("idnum")
+            .clientId("revenue-rp")
+            .clientSecret(SECRET_A)
+            .clientAuthenticationMethod(
+                org.springframework.security.oauth2.core.ClientAuthenticationMethod
+                    .CLIENT_SECRET_BASIC)
+            .authorizationGrantType(
+                org.springframework.security.oauth2.core.AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri(CALLBACK)
+            .scope("openid", "profile", "email")
+            .build();
+    var resolver =
+        new org.springframework.security.oauth2.client.web
+            .DefaultOAuth2AuthorizationRequestResolver(
+            new org.springframework.security.oauth2.client.registration
+                .InMemoryClientRegistrationRepository(registration),
+            "/oauth2/authorization");
+    resolver.setAuthorizationRequestCustomizer(
+        org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers
+            .withPkce());
+    var servletRequest =
+        new org.springframework.mock.web.MockHttpServletRequest(
+            "GET", "/oauth2/authorization/idnum");
+    servletRequest.setServletPath("/oauth2/authorization/idnum");
+    var authorizationRequest = resolver.resolve(servletRequest);
+    assertThat(authorizationRequest.getAttributes()).containsKey("code_verifier");
+
+    Map<String, String> callback =
+        OidcKit.browse(
+            browser(),
+            authorizationRequest.getAuthorizationRequestUri(),
+            CALLBACK,
+            OidcTestConfig.ALICE.toString(),
+            OidcTestConfig.PASSWORD,
+            null);
+    var authorizationResponse =
+        org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse.success(
+                callback.get("code"))
+            .redirectUri(CALLBACK)
+            .state(callback.get("state"))
+            .build();
+    var provider =
+        new org.springframework.security.oauth2.client.oidc.authentication
+            .OidcAuthorizationCodeAuthenticationProvider(
+            new org.springframework.security.oauth2.client.endpoint
+                .RestClientAuthorizationCodeTokenResponseClient(),
+            new org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService());
+    var login =
+        (org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken)
+            provider.authenticate(
+                new org.springframework.security.oauth2.client.authentication
+                    .OAuth2LoginAuthenticationToken(
+                    registration,
+                    new org.springframework.security.oauth2.core.endpoint
+                        .OAuth2AuthorizationExchange(authorizationRequest, authorizationResponse)));
+    var user = (org.springframework.security.oauth2.core.oidc.user.OidcUser) login.getPrincipal();
+    assertThat(user.getIdToken().getIssuer().toString()).isEqualTo(issuer);
+    assertThat(user.getSubject()).hasSize(43).isNotEqualTo(OidcTestConfig.ALICE.toString());
+    assertThat(user.getEmail()).isEqualTo("alice@example.org");
+    assertThat(user.getUserInfo().getGivenName()).isEqualTo("Alice");
+    assertThat(user.getIdToken().<String>getClaim("acr")).isEqualTo("urn:idnum:loa:1");
+  }
+
+  @Test
+  void rpInitiatedLogoutEndsTheSessionAndReturnsToTheRegisteredUri() {
+    Http browser = browser();
+    Pkce pkce = Pkce.generate();
+    Map<String, String> callback =
+        authorize(browser, "revenue-rp", "openid profile", pkce, OidcTestConfig.BOB.toString());
+    HttpResponse<String> tokens =
+        exchange(browser, "revenue-rp", SECRET_A, callback.get("code"), pkce.verifier());
+    String idToken = (String) json(tokens).get("id_token");
+    HttpResponse<String> logout =
+        browser.get(
+            "/connect/logout?id_token_hint="
+                + Http.enc(idToken)
+                + "&post_logout_redirect_uri="
+                + Http.enc(LOGGED_OUT)
+                + "&state=bye-state",
+            "Accept",
+            "text/html");
+    assertThat(logout.statusCode()).as(logout.body()).isEqualTo(302);
+    assertThat(Http.location(logout)).startsWith(LOGGED_OUT).contains("state=bye-state");
+    // the session is gone: a new authorization needs a login again
+    Map<String, String> again =
+        OidcKit.authorizationRequest(
+            "revenue-rp", CALLBACK, "openid profile", Pkce.generate(), "s2", "n2");
+    HttpResponse<String> start =
+        browser.get("/oauth2/authorize?" + Http.form(again), "Accept", "text/html");
+    assertThat(Http.location(start)).endsWith("/login");
+    // an unregistered post-logout URI is not followed
+    HttpResponse<String> evil =
+        browser.get(
+            "/connect/logout?id_token_hint="
+                + Http.enc(idToken)
+                + "&post_logout_redirect_uri="
+                + Http.enc("https://evil.example/"),
+            "Accept",
+            "text/html");
+    assertNoServerErrorShape(evil);
+    assertThat(evil.headers().firstValue("Location").orElse("")).doesNotContain("evil.example");
+  }
+
+  @Test
+  void revokedRefreshTokenStopsWorkingAndRevokedConsentIsAskedAgain() {
+    Map<String, Object> tokens =
+        tokensFor("health-rp", SECRET_B, "openid email", OidcTestConfig.BOB.toString());
+    Http http = browser();
+    HttpResponse<String> revoked =
+        http.postForm(
+            "/oauth2/revoke",
+            Map.of("token", (String) tokens.get("refresh_token")),
+            "Authorization",
+            Http.basic("health-rp", SECRET_B));
+    assertThat(revoked.statusCode()).isEqualTo(200);
+    assertOAuthError(
+        http.postForm(
+            "/oauth2/token",
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                (String) tokens.get("refresh_token")),
+            "Authorization",
+            Http.basic("health-rp", SECRET_B)),
+        400,
+        "invalid_grant");
+
+    String clientRowId = registrations.find("health-rp").orElseThrow().id();
+    assertThat(consents.listFor(OidcTestConfig.BOB.toString()))
+        .anyMatch(
+            c ->
+                c.registeredClientId().equals(clientRowId)
+                    && c.sectorIdentifier().equals("urn:idnum:sector:health")
+                    && c.scopes().contains("email"));
+    assertThat(consents.revokeSector(OidcTestConfig.BOB.toString(), "urn:idnum:sector:health"))
+        .isEqualTo(1);
+    assertThat(consents.findById(clientRowId, OidcTestConfig.BOB.toString())).isNull();
   }
 
   // ------------------------------------------------------------------ negative cases
