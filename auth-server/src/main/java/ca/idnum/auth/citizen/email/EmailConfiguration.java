@@ -1,5 +1,7 @@
 package ca.idnum.auth.citizen.email;
 
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.MessageSource;
@@ -44,7 +46,8 @@ public class EmailConfiguration {
   }
 
   @Bean
-  CitizenMailer citizenMailer(EmailSender sender, MessageSource messageSource) {
-    return new CitizenMailer(sender, messageSource);
+  CitizenMailer citizenMailer(
+      EmailSender sender, MessageSource messageSource, ObjectProvider<Clock> clock) {
+    return new CitizenMailer(sender, messageSource, clock.getIfAvailable(Clock::systemUTC));
   }
 }
