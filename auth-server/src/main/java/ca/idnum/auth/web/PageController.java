@@ -19,10 +19,12 @@ final class PageController {
   String login(
       @RequestParam(name = "error", required = false) String error,
       @RequestParam(name = "locked", required = false) String locked,
+      @RequestParam(name = "unavailable", required = false) String unavailable,
       HttpSession session,
       Model model) {
     model.addAttribute("loginError", error != null);
     model.addAttribute("loginLocked", locked != null);
+    model.addAttribute("loginUnavailable", unavailable != null);
     Object email = session.getAttribute(CitizenLoginFailureHandler.LAST_EMAIL);
     session.removeAttribute(CitizenLoginFailureHandler.LAST_EMAIL);
     model.addAttribute("email", email instanceof String s ? s : "");

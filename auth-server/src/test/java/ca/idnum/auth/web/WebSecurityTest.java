@@ -42,6 +42,19 @@ class WebSecurityTest {
   }
 
   @Test
+  void whenAPageLinksItsStylesheetThenTheUrlIsContentHashedAndCachedForAYear() {
+    Browser browser = new Browser(port);
+    java.util.regex.Matcher css =
+        java.util.regex.Pattern.compile("href=\"(/css/idnum-[0-9a-f]{32}\\.css)\"")
+            .matcher(browser.get("/login").body());
+    assertThat(css.find()).isTrue();
+    Browser.Page stylesheet = browser.get(css.group(1));
+    assertThat(stylesheet.status()).isEqualTo(200);
+    assertThat(stylesheet.header("Cache-Control").orElseThrow()).contains("max-age=31536000");
+    assertThat(stylesheet.header("Content-Type").orElseThrow()).startsWith("text/css");
+  }
+
+  @Test
   void whenNoLanguageIsChosenThenPagesAreInFrenchAndLangEnSwitchesAndIsRemembered() {
     Browser browser = new Browser(port);
     Browser.Page french = browser.get("/login");

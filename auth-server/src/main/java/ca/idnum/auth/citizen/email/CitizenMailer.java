@@ -1,6 +1,7 @@
 package ca.idnum.auth.citizen.email;
 
 import ca.idnum.auth.citizen.account.EmailAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -17,19 +18,26 @@ import org.springframework.context.MessageSource;
 /**
  * Writes the citizen messages (in the citizen's language, from the message bundles) and hands them
  * to the {@link EmailSender} on a small background pool, so that a request takes the same time
- * whether or not a message is sent (no account enumeration through response time).
+ * whether or not a message is sent (no account enumeration through response time). At most {@link
+ * #MAX_PER_ADDRESS} messages go to one address per {@link #WINDOW}; others are dropped silently
+ * (the pages answer the same), so the forms cannot be used to flood a mailbox.
  */
 public final class CitizenMailer implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(CitizenMailer.class);
 
+  public static final int MAX_PER_ADDRESS = 5;
+  public static final Duration WINDOW = Duration.ofHours(1);
+
   private final EmailSender sender;
   private final MessageSource messages;
   private final ExecutorService pool;
+  private final AddressRateLimit limit;
 
-  public CitizenMailer(EmailSender sender, MessageSource messages) {
+  public CitizenMailer(EmailSender sender, MessageSource messages, Clock clock) {
     this.sender = sender;
     this.messages = messages;
+    this.limit = new AddressRateLimit(clock, MAX_PER_ADDRESS, WINDOW);
     AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
@@ -67,6 +75,11 @@ public final class CitizenMailer implements DisposableBean {
   }
 
   private void send(EmailAddress to, String key, Locale locale, Object... args) {
+    if (!limit.tryAcquire(to.normalized())) {
+      LOG.warn(
+          "Email not sent: its address reached {} messages within {}", MAX_PER_ADDRESS, WINDOW);
+      return;
+    }
     EmailMessage message =
         new EmailMessage(
             to,

@@ -25,12 +25,21 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
     this.throttle = throttle;
   }
 
-  /** The throttle key of an address as typed: normalised when it parses, else lower-cased. */
+  /**
+   * The throttle key of an address as typed: normalised when it parses, else lower-cased and cut to
+   * the longest possible address (so that a huge form value cannot make a huge key).
+   */
   public static String accountKey(String typedEmail) {
     String text = typedEmail == null ? "" : typedEmail;
     return EmailAddress.parse(text)
         .map(EmailAddress::normalized)
-        .orElseGet(() -> text.strip().toLowerCase(Locale.ROOT));
+        .orElseGet(
+            () -> {
+              String key = text.strip().toLowerCase(Locale.ROOT);
+              return key.length() > EmailAddress.MAX_LENGTH
+                  ? key.substring(0, EmailAddress.MAX_LENGTH)
+                  : key;
+            });
   }
 
   @Override
@@ -56,6 +65,8 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
   }
 
   private static String clientAddress(Authentication authentication) {
+    // The client address as the servlet container sees it: behind a load balancer, the container
+    // must be told to use X-Forwarded-For (server.forward-headers-strategy, set in production).
     if (authentication.getDetails() instanceof WebAuthenticationDetails details
         && details.getRemoteAddress() != null) {
       return details.getRemoteAddress();

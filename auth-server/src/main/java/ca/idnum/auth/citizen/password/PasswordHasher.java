@@ -1,6 +1,8 @@
 package ca.idnum.auth.citizen.password;
 
 import java.text.Normalizer;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -9,11 +11,22 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * so that a password typed on another keyboard or operating system, composed differently, still
  * matches. Deliberately not a {@link PasswordEncoder} bean: Spring Authorization Server would pick
  * up such a bean for client secrets.
+ *
+ * <p>At most {@link #MAX_CONCURRENT} hashes run at once (two per core); further logins wait their
+ * turn. Each Argon2id computation holds its whole memory cost (19 MiB by default), so without this
+ * bound a burst of logins on every server thread could exhaust the heap; with it, memory stays
+ * bounded and throughput stays at what the cores can do.
  */
 public final class PasswordHasher {
 
   private static final int SALT_LENGTH = 16;
   private static final int HASH_LENGTH = 32;
+
+  /** How many Argon2id computations may run at the same time. */
+  public static final int MAX_CONCURRENT =
+      Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+
+  private static final Semaphore RUNNING = new Semaphore(MAX_CONCURRENT, true);
 
   private final PasswordEncoder encoder;
 
@@ -64,7 +77,8 @@ public final class PasswordHasher {
 
     @Override
     public String encode(CharSequence rawPassword) {
-      return argon2.encode(rawPassword == null ? null : normalize(rawPassword.toString()));
+      String normalized = rawPassword == null ? null : normalize(rawPassword.toString());
+      return bounded(() -> argon2.encode(normalized));
     }
 
     @Override
@@ -72,7 +86,22 @@ public final class PasswordHasher {
       if (rawPassword == null || encodedPassword == null) {
         return false;
       }
-      return argon2.matches(normalize(rawPassword.toString()), encodedPassword);
+      String normalized = normalize(rawPassword.toString());
+      return bounded(() -> argon2.matches(normalized, encodedPassword));
+    }
+
+    private static <T> T bounded(Supplier<T> work) {
+      try {
+        RUNNING.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting to hash a password", e);
+      }
+      try {
+        return work.get();
+      } finally {
+        RUNNING.release();
+      }
     }
 
     @Override
