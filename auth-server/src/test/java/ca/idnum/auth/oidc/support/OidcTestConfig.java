@@ -10,16 +10,19 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Test stand-in for the accounts feature (merged separately): a form-login chain at order 2 with
- * in-memory citizens whose usernames are their UUIDs, and a {@link CitizenDirectory} over them.
+ * Test stand-in for the accounts feature (developed separately): a form-login chain with in-memory
+ * citizens whose usernames are their UUIDs, and a {@link CitizenDirectory} over them (primary, so
+ * it wins over the real directory once the accounts feature is merged).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class OidcTestConfig {
@@ -59,10 +62,29 @@ public class OidcTestConfig {
               false,
               Optional.of("en-CA")));
 
+  /**
+   * Form login for the tests, limited to the login, consent and error pages so that it can sit
+   * beside the accounts feature's own chain once merged (its authentication manager is local: no
+   * user store bean is exposed).
+   */
   @Bean
-  @Order(2)
+  @Order(1)
   SecurityFilterChain testLoginChain(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(
+    DaoAuthenticationProvider provider =
+        new DaoAuthenticationProvider(
+            new InMemoryUserDetailsManager(
+                User.withUsername(ALICE.toString())
+                    .password("{noop}" + PASSWORD)
+                    .roles("CITIZEN")
+                    .build(),
+                User.withUsername(BOB.toString())
+                    .password("{noop}" + PASSWORD)
+                    .roles("CITIZEN")
+                    .build()));
+    provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    http.securityMatcher("/login", "/oauth2/consent", "/error")
+        .authenticationManager(new ProviderManager(provider))
+        .authorizeHttpRequests(
             authorize ->
                 authorize
                     .requestMatchers("/login", "/error")
@@ -74,13 +96,7 @@ public class OidcTestConfig {
   }
 
   @Bean
-  UserDetailsService testCitizens() {
-    return new InMemoryUserDetailsManager(
-        User.withUsername(ALICE.toString()).password("{noop}" + PASSWORD).roles("CITIZEN").build(),
-        User.withUsername(BOB.toString()).password("{noop}" + PASSWORD).roles("CITIZEN").build());
-  }
-
-  @Bean
+  @Primary
   CitizenDirectory testCitizenDirectory() {
     return id -> Optional.ofNullable(PROFILES.get(id));
   }
