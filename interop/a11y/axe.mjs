@@ -93,7 +93,7 @@ async function loggedIn(origin) {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await page.goto(`${origin}/login`);
-  await page.fill('#email', email);
+  await page.fill('#username', email);
   await page.fill('#password', password);
   await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
   if (new URL(page.url()).pathname.startsWith('/login')) throw new Error('login failed for ' + email);

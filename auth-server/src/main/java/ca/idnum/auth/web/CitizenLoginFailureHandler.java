@@ -26,7 +26,7 @@ final class CitizenLoginFailureHandler implements AuthenticationFailureHandler {
   public void onAuthenticationFailure(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
-    String email = request.getParameter("email");
+    String email = request.getParameter("username");
     if (email != null && email.length() <= 254) {
       request.getSession().setAttribute(LAST_EMAIL, email);
     }

@@ -16,6 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * saved request brings them back to where they were going, else to {@code /account}) and log out
  * with a POST to {@code /logout}. CSRF protection is on for every form; pages carry {@link
  * SecurityHeaders}.
+ *
+ * <p>The login form posts {@code username} (the email address; {@code Authentication.getName()} is
+ * then the citizen's UUID) and {@code password}, with the {@code _csrf} token of the page.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfiguration {
@@ -56,7 +59,7 @@ public class WebSecurityConfiguration {
         .formLogin(
             form ->
                 form.loginPage("/login")
-                    .usernameParameter("email")
+                    .usernameParameter("username")
                     .passwordParameter("password")
                     .defaultSuccessUrl("/account")
                     .failureHandler(new CitizenLoginFailureHandler()))

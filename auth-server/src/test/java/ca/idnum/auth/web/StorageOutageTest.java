@@ -40,7 +40,7 @@ class StorageOutageTest {
     Browser.Page login =
         browser.submit(
             "/login",
-            Map.of("email", DemoCitizenSeeder.EMAIL, "password", DemoCitizenSeeder.PASSWORD));
+            Map.of("username", DemoCitizenSeeder.EMAIL, "password", DemoCitizenSeeder.PASSWORD));
     assertThat(login.location())
         .hasValueSatisfying(l -> assertThat(l).endsWith("/login?unavailable"));
     assertThat(browser.follow(login).body()).contains("momentanément indisponible");

@@ -39,9 +39,9 @@ public final class CitizenMailer implements DisposableBean {
     this.messages = messages;
     this.limit = new AddressRateLimit(clock, MAX_PER_ADDRESS, WINDOW);
     AtomicInteger n = new AtomicInteger();
-    this.pool =
+    ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
-            1,
+            2,
             2,
             30,
             TimeUnit.SECONDS,
@@ -51,6 +51,8 @@ public final class CitizenMailer implements DisposableBean {
               t.setDaemon(true);
               return t;
             });
+    executor.allowCoreThreadTimeOut(true);
+    this.pool = executor;
   }
 
   /** The one-time code that completes a registration. */

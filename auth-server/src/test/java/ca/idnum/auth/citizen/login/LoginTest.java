@@ -145,7 +145,7 @@ class LoginTest {
     Browser.Page page =
         browser.post(
             "/login",
-            Map.of("email", DemoCitizenSeeder.EMAIL, "password", DemoCitizenSeeder.PASSWORD));
+            Map.of("username", DemoCitizenSeeder.EMAIL, "password", DemoCitizenSeeder.PASSWORD));
     assertThat(page.status()).isEqualTo(403);
     assertThat(page.body()).doesNotContain("Exception", "at org.");
   }

@@ -41,6 +41,6 @@ public final class TestAccounts {
   /** Opens the login page and submits the form; returns the response to the POST. */
   public static Browser.Page login(Browser browser, String email, String password) {
     browser.get("/login");
-    return browser.submit("/login", Map.of("email", email, "password", password));
+    return browser.submit("/login", Map.of("username", email, "password", password));
   }
 }
