@@ -338,7 +338,7 @@ abstract class AbstractOidcFlowTest {
         browser.get("/oauth2/authorize?" + Http.form(request), "Accept", "text/html");
     HttpResponse<String> login = browser.get(Http.location(start), "Accept", "text/html");
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("username", OidcTestConfig.BOB.toString());
+    form.put("username", OidcTestConfig.loginName(OidcTestConfig.BOB.toString()));
     form.put("password", OidcTestConfig.PASSWORD);
     form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
     HttpResponse<String> afterLogin = browser.postForm("/login", form, "Accept", "text/html");
@@ -357,7 +357,7 @@ abstract class AbstractOidcFlowTest {
         browser.get("/oauth2/authorize?" + Http.form(request), "Accept", "text/html");
     HttpResponse<String> login = browser.get(Http.location(start), "Accept", "text/html");
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("username", OidcTestConfig.ALICE.toString());
+    form.put("username", OidcTestConfig.loginName(OidcTestConfig.ALICE.toString()));
     form.put("password", OidcTestConfig.PASSWORD);
     form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
     HttpResponse<String> afterLogin = browser.postForm("/login", form, "Accept", "text/html");
@@ -373,7 +373,7 @@ abstract class AbstractOidcFlowTest {
         .contains("Votre adresse courriel")
         .contains("Votre prénom")
         .contains("name=\"_csrf\"");
-    String english = browser.get(consentUrl, "Accept", "text/html", "Accept-Language", "en").body();
+    String english = browser.get(consentUrl + "&lang=en", "Accept", "text/html").body();
     assertThat(english)
         .contains("lang=\"en\"")
         .contains("Your email address")

@@ -112,7 +112,7 @@ class RestartPersistenceTest {
       HttpResponse<String> start = http.get(authorizeUrl(), "Accept", "text/html");
       HttpResponse<String> login = http.get(Http.location(start), "Accept", "text/html");
       Map<String, String> form = new LinkedHashMap<>();
-      form.put("username", OidcTestConfig.ALICE.toString());
+      form.put("username", OidcTestConfig.loginName(OidcTestConfig.ALICE.toString()));
       form.put("password", OidcTestConfig.PASSWORD);
       form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
       HttpResponse<String> afterLogin = http.postForm("/login", form, "Accept", "text/html");

@@ -82,7 +82,7 @@ class OpenIdClientInteropTest {
                 "REDIRECT_URI",
                 CALLBACK,
                 "USERNAME",
-                OidcTestConfig.ALICE.toString(),
+                OidcTestConfig.loginName(OidcTestConfig.ALICE.toString()),
                 "PASSWORD",
                 OidcTestConfig.PASSWORD));
     assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -134,7 +134,7 @@ class OpenIdClientInteropTest {
                 "REDIRECT_URI",
                 CALLBACK,
                 "USERNAME",
-                OidcTestConfig.BOB.toString(),
+                OidcTestConfig.loginName(OidcTestConfig.BOB.toString()),
                 "PASSWORD",
                 OidcTestConfig.PASSWORD));
     assertThat(result.exitCode()).as(result.stderr()).isZero();

@@ -109,7 +109,7 @@ public final class OidcKit {
       String html = response.body();
       if (html.contains("name=\"password\"")) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("username", username);
+        form.put("username", OidcTestConfig.loginName(username));
         form.put("password", password);
         form.put("_csrf", Http.inputValue(html, "_csrf"));
         response = browser.postForm("/login", form, "Accept", "text/html");
