@@ -16,10 +16,12 @@ idnum_apt_install() {
   DEBIAN_FRONTEND=noninteractive idnum_as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
+# A port below Linux's ephemeral range (32768+), so no outgoing connection holds it, and nobody
+# listening on it now.
 idnum_free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((15000 + RANDOM % 17000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return
@@ -49,10 +51,8 @@ idnum_services_start() {
   idnum_services_install
   IDNUM_SERVICES_DIR=$(mktemp -d /tmp/idnum-services.XXXXXX)
   chmod 755 "$IDNUM_SERVICES_DIR"
-  local pg_bin pg_port redis_port
+  local pg_bin pg_port redis_port attempt
   pg_bin=$(idnum_pg_bin)
-  pg_port=$(idnum_free_port)
-  redis_port=$(idnum_free_port)
 
   local run_pg=()
   if [ "$(id -u)" -eq 0 ]; then
@@ -62,14 +62,26 @@ idnum_services_start() {
     mkdir -p "$IDNUM_SERVICES_DIR/pg"
   fi
   "${run_pg[@]}" "$pg_bin/initdb" -D "$IDNUM_SERVICES_DIR/pg/data" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
-  "${run_pg[@]}" "$pg_bin/pg_ctl" -D "$IDNUM_SERVICES_DIR/pg/data" -l "$IDNUM_SERVICES_DIR/pg/log" \
-    -o "-p $pg_port -k $IDNUM_SERVICES_DIR/pg -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" -w start >/dev/null
+  # Another process may take a port between the check and the bind: try a few ports.
+  for attempt in 1 2 3 4 5; do
+    pg_port=$(idnum_free_port)
+    if "${run_pg[@]}" "$pg_bin/pg_ctl" -D "$IDNUM_SERVICES_DIR/pg/data" -l "$IDNUM_SERVICES_DIR/pg/log" \
+      -o "-p $pg_port -k $IDNUM_SERVICES_DIR/pg -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" \
+      -w start >/dev/null; then
+      break
+    fi
+    [ "$attempt" = 5 ] && { tail -n 20 "$IDNUM_SERVICES_DIR/pg/log" >&2; return 1; }
+  done
 
-  redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --dir "$IDNUM_SERVICES_DIR" \
-    --save '' --appendonly no --logfile "$IDNUM_SERVICES_DIR/redis.log" --pidfile "$IDNUM_SERVICES_DIR/redis.pid"
-  for _ in $(seq 1 50); do
-    redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break
-    sleep 0.1
+  for attempt in 1 2 3 4 5; do
+    redis_port=$(idnum_free_port)
+    redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --dir "$IDNUM_SERVICES_DIR" \
+      --save '' --appendonly no --logfile "$IDNUM_SERVICES_DIR/redis.log" --pidfile "$IDNUM_SERVICES_DIR/redis.pid"
+    for _ in $(seq 1 50); do
+      redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break 2
+      sleep 0.1
+    done
+    [ "$attempt" = 5 ] && { tail -n 20 "$IDNUM_SERVICES_DIR/redis.log" >&2; return 1; }
   done
 
   export IDNUM_TEST_PG_HOST=127.0.0.1 IDNUM_TEST_PG_PORT=$pg_port

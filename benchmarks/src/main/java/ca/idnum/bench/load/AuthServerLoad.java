@@ -215,7 +215,7 @@ public final class AuthServerLoad {
             form(
                 "/login",
                 Map.of(
-                    "email",
+                    "username",
                     options.username,
                     "password",
                     options.password,
