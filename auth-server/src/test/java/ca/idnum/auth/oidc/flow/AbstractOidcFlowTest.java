@@ -929,6 +929,78 @@ abstract class AbstractOidcFlowTest {
   }
 
   @Test
+  void oddRequestsToEveryEndpointNeverYieldAServerError() {
+    Http http = browser();
+    List<HttpResponse<String>> responses =
+        List.of(
+            http.get("/oauth2/token"),
+            http.postForm("/oauth2/token", Map.of()),
+            http.postForm("/oauth2/token", Map.of("grant_type", "authorization_code")),
+            http.postForm("/oauth2/par", Map.of("client_id", "revenue-rp")),
+            http.postForm("/oauth2/introspect", Map.of("token", "x")),
+            http.postForm("/oauth2/revoke", Map.of("token", "x")),
+            http.postForm("/userinfo", Map.of()),
+            http.get("/userinfo", "Authorization", "Bearer"),
+            http.get("/userinfo", "Authorization", "DPoP abc", "DPoP", "not.a.jwt"),
+            http.postForm("/oauth2/jwks", Map.of()),
+            http.get(
+                "/oauth2/authorize?client_id=revenue-rp&request_uri=urn%3Agarbage",
+                "Accept", "text/html"),
+            http.get(
+                "/oauth2/authorize?client_id=fapi-rp&request_uri="
+                    + Http.enc("urn:ietf:params:oauth:request_uri:nope"),
+                "Accept",
+                "text/html"),
+            http.get("/oauth2/authorize", "Accept", "text/html"),
+            http.get(
+                "/oauth2/authorize?response_type=code&client_id=%00%ff", "Accept", "text/html"),
+            http.get("/connect/logout", "Accept", "text/html"),
+            http.get("/connect/logout?id_token_hint=garbage", "Accept", "text/html"),
+            http.postForm(
+                "/oauth2/token",
+                Map.of("grant_type", "refresh_token", "refresh_token", "nope"),
+                "Authorization",
+                Http.basic("revenue-rp", SECRET_A)),
+            http.postForm(
+                "/oauth2/token",
+                Map.of(
+                    "grant_type",
+                    "authorization_code",
+                    "code",
+                    "nope",
+                    "redirect_uri",
+                    CALLBACK,
+                    "code_verifier",
+                    "x".repeat(50)),
+                "Authorization",
+                Http.basic("revenue-rp", SECRET_A)),
+            http.postForm(
+                "/oauth2/token",
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    "jwt-rp",
+                    "client_assertion_type",
+                    "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                    "client_assertion",
+                    "a.b.c")),
+            http.postForm(
+                "/oauth2/token",
+                Map.of("grant_type", "client_credentials"),
+                "Authorization",
+                Http.basic("backend", SECRET_BACKEND),
+                "DPoP",
+                "garbage"));
+    for (HttpResponse<String> response : responses) {
+      assertThat(response.statusCode())
+          .as("%s %s -> %s", response.request().method(), response.request().uri(), response.body())
+          .isLessThan(500);
+      assertNoServerErrorShape(response);
+    }
+  }
+
+  @Test
   void oversizedRequestsAreRefusedCleanly() {
     Http http = browser();
     String big = "x".repeat(100_000);
