@@ -278,7 +278,8 @@ public class AuthorizationServerConfig {
         .oauth2ResourceServer(
             rs -> rs.jwt(Customizer.withDefaults()).dPoP(Customizer.withDefaults()))
         .addFilterAfter(
-            new AuthorizationRequestPolicyFilter(clients), SecurityContextHolderFilter.class)
+            new AuthorizationRequestPolicyFilter(clients, oidcClock),
+            SecurityContextHolderFilter.class)
         .addFilterBefore(
             new DPoPTokenEndpointFilter(
                 issuer + settings.getTokenEndpoint(), store, nonces, properties),

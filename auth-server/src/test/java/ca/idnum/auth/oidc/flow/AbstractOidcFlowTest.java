@@ -1001,6 +1001,63 @@ abstract class AbstractOidcFlowTest {
   }
 
   @Test
+  void maxAgeForcesAFreshLoginBeforeTheCodeIsIssued() throws Exception {
+    Http browser = browser();
+    Pkce pkce = Pkce.generate();
+    authorize(browser, "revenue-rp", "openid profile", pkce, OidcTestConfig.ALICE.toString());
+    // within max_age: straight back to the client
+    Map<String, String> recent =
+        OidcKit.authorizationRequest(
+            "revenue-rp", CALLBACK, "openid profile", Pkce.generate(), "s1", "n1");
+    recent.put("max_age", "3600");
+    assertThat(
+            Http.location(
+                browser.get("/oauth2/authorize?" + Http.form(recent), "Accept", "text/html")))
+        .startsWith(CALLBACK);
+    // max_age=0: the citizen logs in again, then the flow completes with a fresh auth_time
+    Thread.sleep(1100);
+    Pkce fresh = Pkce.generate();
+    Map<String, String> strict =
+        OidcKit.authorizationRequest("revenue-rp", CALLBACK, "openid profile", fresh, "s2", "n2");
+    strict.put("max_age", "0");
+    java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+    HttpResponse<String> start =
+        browser.get("/oauth2/authorize?" + Http.form(strict), "Accept", "text/html");
+    assertThat(Http.location(start)).endsWith("/login");
+    Map<String, String> callback =
+        OidcKit.browse(
+            browser,
+            Http.location(start),
+            CALLBACK,
+            OidcTestConfig.ALICE.toString(),
+            OidcTestConfig.PASSWORD,
+            null);
+    HttpResponse<String> tokens =
+        exchange(browser, "revenue-rp", SECRET_A, callback.get("code"), fresh.verifier());
+    JWTClaimsSet id = OidcKit.verify((String) json(tokens).get("id_token"), jwks());
+    assertThat(id.getDateClaim("auth_time").toInstant())
+        .isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    HttpResponse<String> malformed =
+        browser.get(
+            "/oauth2/authorize?"
+                + Http.form(
+                    Map.of(
+                        "client_id",
+                        "revenue-rp",
+                        "redirect_uri",
+                        CALLBACK,
+                        "response_type",
+                        "code",
+                        "scope",
+                        "openid",
+                        "max_age",
+                        "-1")),
+            "Accept",
+            "text/html");
+    assertOAuthError(malformed, 400, "invalid_request");
+  }
+
+  @Test
   void oversizedRequestsAreRefusedCleanly() {
     Http http = browser();
     String big = "x".repeat(100_000);
