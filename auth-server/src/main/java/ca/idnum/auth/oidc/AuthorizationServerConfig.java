@@ -9,7 +9,7 @@ import ca.idnum.auth.oidc.client.JdbcOidcClients;
 import ca.idnum.auth.oidc.consent.JdbcConsents;
 import ca.idnum.auth.oidc.consent.ScopeCatalog;
 import ca.idnum.auth.oidc.dpop.DPoPNonces;
-import ca.idnum.auth.oidc.dpop.DPoPTokenEndpointFilter;
+import ca.idnum.auth.oidc.dpop.DPoPPolicyFilter;
 import ca.idnum.auth.oidc.keys.SigningKeys;
 import ca.idnum.auth.oidc.pairwise.PairwiseSubjects;
 import ca.idnum.auth.oidc.token.CitizenUserInfo;
@@ -198,6 +198,7 @@ public class AuthorizationServerConfig {
       AuthorizationServerSettings settings,
       OAuth2TokenGenerator<?> tokenGenerator,
       CitizenDirectory citizens,
+      OAuth2AuthorizationService authorizations,
       Clock oidcClock)
       throws Exception {
     String issuer = settings.getIssuer();
@@ -281,8 +282,7 @@ public class AuthorizationServerConfig {
             new AuthorizationRequestPolicyFilter(clients, oidcClock),
             SecurityContextHolderFilter.class)
         .addFilterBefore(
-            new DPoPTokenEndpointFilter(
-                issuer + settings.getTokenEndpoint(), store, nonces, properties),
+            new DPoPPolicyFilter(issuer, store, nonces, properties, authorizations),
             AuthorizationFilter.class);
     return http.build();
   }

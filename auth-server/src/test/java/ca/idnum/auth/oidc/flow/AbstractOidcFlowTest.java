@@ -517,7 +517,20 @@ abstract class AbstractOidcFlowTest {
     par.put(
         "client_assertion",
         OidcKit.clientAssertion("fapi-rp", issuer, fapiClientKey, JWSAlgorithm.ES256));
-    HttpResponse<String> pushed = browser.postForm("/oauth2/par", par);
+    // the pushed request carries a DPoP proof: the code gets bound to that key (RFC 9449 §10)
+    ECKey dpopKey = new ECKeyGenerator(Curve.P_256).generate();
+    String parUrl = issuer + "/oauth2/par";
+    HttpResponse<String> parNoNonce =
+        browser.postForm(
+            "/oauth2/par", par, "DPoP", OidcKit.dpopProof(dpopKey, "POST", parUrl, null, null));
+    assertOAuthError(parNoNonce, 400, "use_dpop_nonce");
+    String parNonce = parNoNonce.headers().firstValue("DPoP-Nonce").orElseThrow();
+    par.put(
+        "client_assertion",
+        OidcKit.clientAssertion("fapi-rp", issuer, fapiClientKey, JWSAlgorithm.ES256));
+    HttpResponse<String> pushed =
+        browser.postForm(
+            "/oauth2/par", par, "DPoP", OidcKit.dpopProof(dpopKey, "POST", parUrl, parNonce, null));
     assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
     String requestUri = (String) json(pushed).get("request_uri");
 
@@ -531,7 +544,6 @@ abstract class AbstractOidcFlowTest {
             null);
     assertThat(callback).containsEntry("state", "fapi-state").containsEntry("iss", issuer);
 
-    ECKey dpopKey = new ECKeyGenerator(Curve.P_256).generate();
     String tokenUrl = issuer + "/oauth2/token";
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
@@ -559,6 +571,20 @@ abstract class AbstractOidcFlowTest {
             OidcKit.dpopProof(dpopKey, "POST", tokenUrl, null, null));
     assertOAuthError(noNonce, 400, "use_dpop_nonce");
     String nonce = noNonce.headers().firstValue("DPoP-Nonce").orElseThrow();
+
+    // a proof with another key than the one the code is bound to: refused, code not consumed
+    form.put(
+        "client_assertion",
+        OidcKit.clientAssertion("fapi-rp", issuer, fapiClientKey, JWSAlgorithm.ES256));
+    ECKey strangerKey = new ECKeyGenerator(Curve.P_256).generate();
+    assertOAuthError(
+        browser.postForm(
+            "/oauth2/token",
+            form,
+            "DPoP",
+            OidcKit.dpopProof(strangerKey, "POST", tokenUrl, nonce, null)),
+        400,
+        "invalid_dpop_proof");
 
     form.put(
         "client_assertion",
