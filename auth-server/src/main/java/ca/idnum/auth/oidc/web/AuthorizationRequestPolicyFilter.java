@@ -95,7 +95,12 @@ public final class AuthorizationRequestPolicyFilter extends OncePerRequestFilter
           refuse(response, "OpenID Connect 1.0 Parameter: max_age");
           return;
         }
-        if (maxAge != null) {
+        String prompt = request.getParameter("prompt");
+        boolean promptLogin =
+            prompt != null && java.util.Arrays.asList(prompt.split(" ")).contains("login");
+        if (promptLogin) {
+          requireRecentLogin(request, Duration.ZERO);
+        } else if (maxAge != null) {
           requireRecentLogin(request, Duration.ofSeconds(Long.parseLong(maxAge)));
         }
       }

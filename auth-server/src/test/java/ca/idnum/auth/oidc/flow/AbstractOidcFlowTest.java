@@ -1063,6 +1063,23 @@ abstract class AbstractOidcFlowTest {
     JWTClaimsSet id = OidcKit.verify((String) json(tokens).get("id_token"), jwks());
     assertThat(id.getDateClaim("auth_time").toInstant())
         .isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    // prompt=login works the same way
+    Map<String, String> promptLogin =
+        OidcKit.authorizationRequest(
+            "revenue-rp", CALLBACK, "openid profile", Pkce.generate(), "s3", "n3");
+    promptLogin.put("prompt", "login");
+    HttpResponse<String> relogin =
+        browser.get("/oauth2/authorize?" + Http.form(promptLogin), "Accept", "text/html");
+    assertThat(Http.location(relogin)).endsWith("/login");
+    assertThat(
+            OidcKit.browse(
+                browser,
+                Http.location(relogin),
+                CALLBACK,
+                OidcTestConfig.ALICE.toString(),
+                OidcTestConfig.PASSWORD,
+                null))
+        .containsKey("code");
     HttpResponse<String> malformed =
         browser.get(
             "/oauth2/authorize?"
