@@ -38,14 +38,16 @@ async function withNonceRetry(operation) {
 const codeVerifier = client.randomPKCECodeVerifier();
 const nonce = client.randomNonce();
 const state = client.randomState();
-const authorizationUrl = await client.buildAuthorizationUrlWithPAR(config, {
+const codeChallenge = await client.calculatePKCECodeChallenge(codeVerifier);
+// The pushed request carries a DPoP proof, which binds the authorization code to the DPoP key.
+const authorizationUrl = await withNonceRetry(() => client.buildAuthorizationUrlWithPAR(config, {
   redirect_uri: env('REDIRECT_URI'),
   scope: 'openid profile email',
-  code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+  code_challenge: codeChallenge,
   code_challenge_method: 'S256',
   nonce,
   state,
-});
+}, { DPoP: dpop }));
 
 const callback = await new Browser().untilCallback(
   authorizationUrl.href, env('REDIRECT_URI'), env('USERNAME'), env('PASSWORD'));

@@ -9,7 +9,7 @@ import ca.idnum.auth.oidc.client.JdbcOidcClients;
 import ca.idnum.auth.oidc.consent.JdbcConsents;
 import ca.idnum.auth.oidc.consent.ScopeCatalog;
 import ca.idnum.auth.oidc.dpop.DPoPNonces;
-import ca.idnum.auth.oidc.dpop.DPoPTokenEndpointFilter;
+import ca.idnum.auth.oidc.dpop.DPoPPolicyFilter;
 import ca.idnum.auth.oidc.keys.SigningKeys;
 import ca.idnum.auth.oidc.pairwise.PairwiseSubjects;
 import ca.idnum.auth.oidc.token.CitizenUserInfo;
@@ -198,6 +198,7 @@ public class AuthorizationServerConfig {
       AuthorizationServerSettings settings,
       OAuth2TokenGenerator<?> tokenGenerator,
       CitizenDirectory citizens,
+      OAuth2AuthorizationService authorizations,
       Clock oidcClock)
       throws Exception {
     String issuer = settings.getIssuer();
@@ -278,10 +279,10 @@ public class AuthorizationServerConfig {
         .oauth2ResourceServer(
             rs -> rs.jwt(Customizer.withDefaults()).dPoP(Customizer.withDefaults()))
         .addFilterAfter(
-            new AuthorizationRequestPolicyFilter(clients), SecurityContextHolderFilter.class)
+            new AuthorizationRequestPolicyFilter(clients, oidcClock),
+            SecurityContextHolderFilter.class)
         .addFilterBefore(
-            new DPoPTokenEndpointFilter(
-                issuer + settings.getTokenEndpoint(), store, nonces, properties),
+            new DPoPPolicyFilter(issuer, store, nonces, properties, authorizations),
             AuthorizationFilter.class);
     return http.build();
   }

@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Spring Authorization Server's authorizations (pending requests, pushed requests, codes, tokens)
@@ -35,10 +37,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * <p>Security properties enforced here:
  *
  * <ul>
- *   <li>An authorization code is redeemed once across all nodes: the first redemption claims it
- *       atomically ({@code putIfAbsent}); a concurrent second one fails with {@code invalid_grant}
- *       and revokes what was issued. A later replay finds the code invalidated, and Spring
- *       Authorization Server revokes the tokens issued from it.
+ *   <li>An authorization code is redeemed once across all nodes: the first request presenting it
+ *       claims it atomically ({@code putIfAbsent}); any other request, concurrent or later, sees it
+ *       invalidated, gets {@code invalid_grant}, and Spring Authorization Server revokes the tokens
+ *       issued from it.
  *   <li>Refresh token reuse: a rotated (old) refresh token presented again revokes the whole family
  *       (the authorization is removed, so its refresh and access tokens stop working at this
  *       server: refresh, userinfo, introspection).
@@ -49,6 +51,7 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
   private static final Logger log = LoggerFactory.getLogger(StoreAuthorizationService.class);
 
   private static final Duration PENDING_TTL = Duration.ofMinutes(10);
+  private static final String REDEEMING = StoreAuthorizationService.class.getName() + ".code";
   private static final Duration MIN_TTL = Duration.ofSeconds(90);
 
   private enum Index {
@@ -136,7 +139,7 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
               .flatMap(this::load)
               .filter(a -> matches(a, index, token));
       if (found.isPresent()) {
-        return found.get();
+        return index == Index.CODE ? noteCodeRead(found.get(), token) : found.get();
       }
       if (index == Index.REFRESH) {
         Optional<String> family = store.get(rotatedKey(token));
@@ -160,24 +163,45 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
             });
   }
 
+  /**
+   * Remembers, for the current request, that it read this authorization code while still active (a
+   * redemption may follow in {@link #save}).
+   */
+  private OAuth2Authorization noteCodeRead(OAuth2Authorization authorization, String code) {
+    OAuth2Authorization.Token<OAuth2AuthorizationCode> token =
+        authorization.getToken(OAuth2AuthorizationCode.class);
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (token != null && !token.isInvalidated() && request != null) {
+      request.setAttribute(REDEEMING, digest(code), RequestAttributes.SCOPE_REQUEST);
+    }
+    return authorization;
+  }
+
+  /**
+   * Makes a code redemption happen once across all nodes: when this request read the code active
+   * and now saves it invalidated with tokens, it must be the first to claim the code ({@code
+   * putIfAbsent} in the shared store). A concurrent redemption that lost the race gets {@code
+   * invalid_grant}, and what the winner obtained is revoked (RFC 6749 §4.1.2). Later replays see
+   * the code invalidated and Spring Authorization Server revokes the tokens issued from it.
+   */
   private void claimCodeOnRedemption(
       OAuth2Authorization authorization, Optional<OAuth2Authorization> previous) {
     OAuth2Authorization.Token<OAuth2AuthorizationCode> code =
         authorization.getToken(OAuth2AuthorizationCode.class);
-    if (code == null || !code.isInvalidated() || authorization.getAccessToken() == null) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (code == null
+        || !code.isInvalidated()
+        || authorization.getAccessToken() == null
+        || request == null) {
       return;
     }
-    boolean wasActive =
-        previous
-            .map(p -> p.getToken(OAuth2AuthorizationCode.class))
-            .map(c -> !c.isInvalidated())
-            .orElse(false);
-    if (!wasActive) {
+    String codeDigest = digest(code.getToken().getTokenValue());
+    if (!codeDigest.equals(request.getAttribute(REDEEMING, RequestAttributes.SCOPE_REQUEST))) {
       return;
     }
-    String codeValue = code.getToken().getTokenValue();
+    request.removeAttribute(REDEEMING, RequestAttributes.SCOPE_REQUEST);
     if (!store.putIfAbsent(
-        "az:redeemed:" + digest(codeValue), authorization.getId(), ttl(authorization))) {
+        "az:redeemed:" + codeDigest, authorization.getId(), ttl(authorization))) {
       log.warn(
           "Concurrent redemption of one authorization code by client {}: refused and revoked",
           authorization.getRegisteredClientId());

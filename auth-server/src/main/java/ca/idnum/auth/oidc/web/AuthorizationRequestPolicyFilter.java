@@ -1,12 +1,20 @@
 package ca.idnum.auth.oidc.web;
 
 import ca.idnum.auth.oidc.client.IdnumRegisteredClients;
+import ca.idnum.auth.oidc.token.AuthenticationContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -23,15 +31,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       mismatch the browser gets a {@code 400} and is never redirected;
  *   <li>FAPI 2.0: a high-assurance client's request must come through a pushed authorization
  *       request (RFC 9126): at the authorization endpoint only {@code client_id} and {@code
- *       request_uri}.
+ *       request_uri};
+ *   <li>OpenID Connect {@code max_age} on front-channel requests: a login older than that is redone
+ *       before a code is issued.
  * </ul>
  */
 public final class AuthorizationRequestPolicyFilter extends OncePerRequestFilter {
 
-  private final RegisteredClientRepository clients;
+  static final String REAUTHENTICATION_REQUESTED =
+      AuthorizationRequestPolicyFilter.class.getName() + ".reauthentication";
 
-  public AuthorizationRequestPolicyFilter(RegisteredClientRepository clients) {
+  private final RegisteredClientRepository clients;
+  private final Clock clock;
+
+  public AuthorizationRequestPolicyFilter(RegisteredClientRepository clients, Clock clock) {
     this.clients = clients;
+    this.clock = clock;
   }
 
   @Override
@@ -74,8 +89,54 @@ public final class AuthorizationRequestPolicyFilter extends OncePerRequestFilter
         refuse(response, "this client must use a pushed authorization request (request_uri)");
         return;
       }
+      if (!pushed) {
+        String maxAge = request.getParameter("max_age");
+        if (maxAge != null && !maxAge.matches("\\d{1,9}")) {
+          refuse(response, "OpenID Connect 1.0 Parameter: max_age");
+          return;
+        }
+        String prompt = request.getParameter("prompt");
+        boolean promptLogin =
+            prompt != null && java.util.Arrays.asList(prompt.split(" ")).contains("login");
+        if (promptLogin) {
+          requireRecentLogin(request, Duration.ZERO);
+        } else if (maxAge != null) {
+          requireRecentLogin(request, Duration.ofSeconds(Long.parseLong(maxAge)));
+        }
+      }
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * OpenID Connect {@code max_age}: when the citizen's last authentication is older, the session is
+   * ended so that the authorization endpoint sends the citizen to the login page; the request then
+   * resumes with a fresh {@code auth_time}. A marker in the new session accepts the login that
+   * follows (so that {@code max_age=0} does not loop).
+   */
+  private void requireRecentLogin(HttpServletRequest request, Duration maxAge) {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !authentication.isAuthenticated()) {
+      return;
+    }
+    Optional<Instant> authTime = AuthenticationContext.of(authentication).authTime();
+    HttpSession session = request.getSession(false);
+    Object forcedAt = session == null ? null : session.getAttribute(REAUTHENTICATION_REQUESTED);
+    if (forcedAt instanceof Instant requested
+        && authTime.isPresent()
+        && !authTime.get().isBefore(requested.minusSeconds(1))) {
+      session.removeAttribute(REAUTHENTICATION_REQUESTED);
+      return;
+    }
+    Instant now = clock.instant();
+    if (authTime.isPresent() && !authTime.get().plus(maxAge).isBefore(now)) {
+      return;
+    }
+    if (session != null) {
+      session.invalidate();
+    }
+    request.getSession(true).setAttribute(REAUTHENTICATION_REQUESTED, now);
+    SecurityContextHolder.clearContext();
   }
 
   private static void refuse(HttpServletResponse response, String description) throws IOException {

@@ -517,7 +517,20 @@ abstract class AbstractOidcFlowTest {
     par.put(
         "client_assertion",
         OidcKit.clientAssertion("fapi-rp", issuer, fapiClientKey, JWSAlgorithm.ES256));
-    HttpResponse<String> pushed = browser.postForm("/oauth2/par", par);
+    // the pushed request carries a DPoP proof: the code gets bound to that key (RFC 9449 §10)
+    ECKey dpopKey = new ECKeyGenerator(Curve.P_256).generate();
+    String parUrl = issuer + "/oauth2/par";
+    HttpResponse<String> parNoNonce =
+        browser.postForm(
+            "/oauth2/par", par, "DPoP", OidcKit.dpopProof(dpopKey, "POST", parUrl, null, null));
+    assertOAuthError(parNoNonce, 400, "use_dpop_nonce");
+    String parNonce = parNoNonce.headers().firstValue("DPoP-Nonce").orElseThrow();
+    par.put(
+        "client_assertion",
+        OidcKit.clientAssertion("fapi-rp", issuer, fapiClientKey, JWSAlgorithm.ES256));
+    HttpResponse<String> pushed =
+        browser.postForm(
+            "/oauth2/par", par, "DPoP", OidcKit.dpopProof(dpopKey, "POST", parUrl, parNonce, null));
     assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
     String requestUri = (String) json(pushed).get("request_uri");
 
@@ -531,7 +544,6 @@ abstract class AbstractOidcFlowTest {
             null);
     assertThat(callback).containsEntry("state", "fapi-state").containsEntry("iss", issuer);
 
-    ECKey dpopKey = new ECKeyGenerator(Curve.P_256).generate();
     String tokenUrl = issuer + "/oauth2/token";
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
@@ -559,6 +571,20 @@ abstract class AbstractOidcFlowTest {
             OidcKit.dpopProof(dpopKey, "POST", tokenUrl, null, null));
     assertOAuthError(noNonce, 400, "use_dpop_nonce");
     String nonce = noNonce.headers().firstValue("DPoP-Nonce").orElseThrow();
+
+    // a proof with another key than the one the code is bound to: refused, code not consumed
+    form.put(
+        "client_assertion",
+        OidcKit.clientAssertion("fapi-rp", issuer, fapiClientKey, JWSAlgorithm.ES256));
+    ECKey strangerKey = new ECKeyGenerator(Curve.P_256).generate();
+    assertOAuthError(
+        browser.postForm(
+            "/oauth2/token",
+            form,
+            "DPoP",
+            OidcKit.dpopProof(strangerKey, "POST", tokenUrl, nonce, null)),
+        400,
+        "invalid_dpop_proof");
 
     form.put(
         "client_assertion",
@@ -926,6 +952,152 @@ abstract class AbstractOidcFlowTest {
     HttpResponse<String> badUserinfo = http.get("/userinfo", "Authorization", "Bearer abc.def.ghi");
     assertNoServerErrorShape(badUserinfo);
     assertThat(badUserinfo.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void oddRequestsToEveryEndpointNeverYieldAServerError() {
+    Http http = browser();
+    List<HttpResponse<String>> responses =
+        List.of(
+            http.get("/oauth2/token"),
+            http.postForm("/oauth2/token", Map.of()),
+            http.postForm("/oauth2/token", Map.of("grant_type", "authorization_code")),
+            http.postForm("/oauth2/par", Map.of("client_id", "revenue-rp")),
+            http.postForm("/oauth2/introspect", Map.of("token", "x")),
+            http.postForm("/oauth2/revoke", Map.of("token", "x")),
+            http.postForm("/userinfo", Map.of()),
+            http.get("/userinfo", "Authorization", "Bearer"),
+            http.get("/userinfo", "Authorization", "DPoP abc", "DPoP", "not.a.jwt"),
+            http.postForm("/oauth2/jwks", Map.of()),
+            http.get(
+                "/oauth2/authorize?client_id=revenue-rp&request_uri=urn%3Agarbage",
+                "Accept", "text/html"),
+            http.get(
+                "/oauth2/authorize?client_id=fapi-rp&request_uri="
+                    + Http.enc("urn:ietf:params:oauth:request_uri:nope"),
+                "Accept",
+                "text/html"),
+            http.get("/oauth2/authorize", "Accept", "text/html"),
+            http.get(
+                "/oauth2/authorize?response_type=code&client_id=%00%ff", "Accept", "text/html"),
+            http.get("/connect/logout", "Accept", "text/html"),
+            http.get("/connect/logout?id_token_hint=garbage", "Accept", "text/html"),
+            http.postForm(
+                "/oauth2/token",
+                Map.of("grant_type", "refresh_token", "refresh_token", "nope"),
+                "Authorization",
+                Http.basic("revenue-rp", SECRET_A)),
+            http.postForm(
+                "/oauth2/token",
+                Map.of(
+                    "grant_type",
+                    "authorization_code",
+                    "code",
+                    "nope",
+                    "redirect_uri",
+                    CALLBACK,
+                    "code_verifier",
+                    "x".repeat(50)),
+                "Authorization",
+                Http.basic("revenue-rp", SECRET_A)),
+            http.postForm(
+                "/oauth2/token",
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    "jwt-rp",
+                    "client_assertion_type",
+                    "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                    "client_assertion",
+                    "a.b.c")),
+            http.postForm(
+                "/oauth2/token",
+                Map.of("grant_type", "client_credentials"),
+                "Authorization",
+                Http.basic("backend", SECRET_BACKEND),
+                "DPoP",
+                "garbage"));
+    for (HttpResponse<String> response : responses) {
+      assertThat(response.statusCode())
+          .as("%s %s -> %s", response.request().method(), response.request().uri(), response.body())
+          .isLessThan(500);
+      assertNoServerErrorShape(response);
+    }
+  }
+
+  @Test
+  void maxAgeForcesAFreshLoginBeforeTheCodeIsIssued() throws Exception {
+    Http browser = browser();
+    Pkce pkce = Pkce.generate();
+    authorize(browser, "revenue-rp", "openid profile", pkce, OidcTestConfig.ALICE.toString());
+    // within max_age: straight back to the client
+    Map<String, String> recent =
+        OidcKit.authorizationRequest(
+            "revenue-rp", CALLBACK, "openid profile", Pkce.generate(), "s1", "n1");
+    recent.put("max_age", "3600");
+    assertThat(
+            Http.location(
+                browser.get("/oauth2/authorize?" + Http.form(recent), "Accept", "text/html")))
+        .startsWith(CALLBACK);
+    // max_age=0: the citizen logs in again, then the flow completes with a fresh auth_time
+    Thread.sleep(1100);
+    Pkce fresh = Pkce.generate();
+    Map<String, String> strict =
+        OidcKit.authorizationRequest("revenue-rp", CALLBACK, "openid profile", fresh, "s2", "n2");
+    strict.put("max_age", "0");
+    java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+    HttpResponse<String> start =
+        browser.get("/oauth2/authorize?" + Http.form(strict), "Accept", "text/html");
+    assertThat(Http.location(start)).endsWith("/login");
+    Map<String, String> callback =
+        OidcKit.browse(
+            browser,
+            Http.location(start),
+            CALLBACK,
+            OidcTestConfig.ALICE.toString(),
+            OidcTestConfig.PASSWORD,
+            null);
+    HttpResponse<String> tokens =
+        exchange(browser, "revenue-rp", SECRET_A, callback.get("code"), fresh.verifier());
+    JWTClaimsSet id = OidcKit.verify((String) json(tokens).get("id_token"), jwks());
+    assertThat(id.getDateClaim("auth_time").toInstant())
+        .isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    // prompt=login works the same way
+    Map<String, String> promptLogin =
+        OidcKit.authorizationRequest(
+            "revenue-rp", CALLBACK, "openid profile", Pkce.generate(), "s3", "n3");
+    promptLogin.put("prompt", "login");
+    HttpResponse<String> relogin =
+        browser.get("/oauth2/authorize?" + Http.form(promptLogin), "Accept", "text/html");
+    assertThat(Http.location(relogin)).endsWith("/login");
+    assertThat(
+            OidcKit.browse(
+                browser,
+                Http.location(relogin),
+                CALLBACK,
+                OidcTestConfig.ALICE.toString(),
+                OidcTestConfig.PASSWORD,
+                null))
+        .containsKey("code");
+    HttpResponse<String> malformed =
+        browser.get(
+            "/oauth2/authorize?"
+                + Http.form(
+                    Map.of(
+                        "client_id",
+                        "revenue-rp",
+                        "redirect_uri",
+                        CALLBACK,
+                        "response_type",
+                        "code",
+                        "scope",
+                        "openid",
+                        "max_age",
+                        "-1")),
+            "Accept",
+            "text/html");
+    assertOAuthError(malformed, 400, "invalid_request");
   }
 
   @Test
