@@ -1,0 +1,7 @@
+package ca.idnum.auth.citizen.account;
+
+/** Whether an account may log in. */
+public enum AccountStatus {
+  ACTIVE,
+  DISABLED
+}

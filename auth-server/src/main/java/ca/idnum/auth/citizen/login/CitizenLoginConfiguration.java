@@ -1,0 +1,49 @@
+package ca.idnum.auth.citizen.login;
+
+import ca.idnum.auth.citizen.account.CitizenAccountRepository;
+import ca.idnum.auth.citizen.password.PasswordHasher;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+
+/**
+ * Wires citizen login: the {@link AuthenticationManager} bean ({@code
+ * citizenAuthenticationManager}) checks email + password against the accounts (Argon2id, re-hash on
+ * login when the cost was raised), behind the failed-login throttle. Being the only
+ * AuthenticationManager bean, it is also Spring Security's global default: any other filter chain
+ * that needs to authenticate something other than citizens (administrators, clients) must set its
+ * own manager.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginThrottleProperties.class)
+public class CitizenLoginConfiguration {
+
+  @Bean
+  LoginThrottle loginThrottle(ObjectProvider<Clock> clock, LoginThrottleProperties properties) {
+    return new InMemoryLoginThrottle(clock.getIfAvailable(Clock::systemUTC), properties);
+  }
+
+  @Bean
+  AuthenticationManager citizenAuthenticationManager(
+      CitizenAccountRepository accounts,
+      PasswordHasher hasher,
+      LoginThrottle throttle,
+      ObjectProvider<Clock> clock,
+      ObjectProvider<AuthenticationEventPublisher> events) {
+    CitizenUserDetailsService users =
+        new CitizenUserDetailsService(accounts, clock.getIfAvailable(Clock::systemUTC));
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+    passwords.setPasswordEncoder(hasher.asPasswordEncoder());
+    passwords.setUserDetailsPasswordService(users);
+    ProviderManager manager =
+        new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+    events.ifAvailable(manager::setAuthenticationEventPublisher);
+    return manager;
+  }
+}

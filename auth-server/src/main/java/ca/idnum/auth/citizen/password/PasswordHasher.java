@@ -1,0 +1,112 @@
+package ca.idnum.auth.citizen.password;
+
+import java.text.Normalizer;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Hashes citizens' passwords with Argon2id after NFKC normalisation (NIST SP 800-63B-4 §3.1.1.2),
+ * so that a password typed on another keyboard or operating system, composed differently, still
+ * matches. Deliberately not a {@link PasswordEncoder} bean: Spring Authorization Server would pick
+ * up such a bean for client secrets.
+ *
+ * <p>At most {@link #MAX_CONCURRENT} hashes run at once (two per core); further logins wait their
+ * turn. Each Argon2id computation holds its whole memory cost (19 MiB by default), so without this
+ * bound a burst of logins on every server thread could exhaust the heap; with it, memory stays
+ * bounded and throughput stays at what the cores can do.
+ */
+public final class PasswordHasher {
+
+  private static final int SALT_LENGTH = 16;
+  private static final int HASH_LENGTH = 32;
+
+  /** How many Argon2id computations may run at the same time. */
+  public static final int MAX_CONCURRENT =
+      Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+
+  private static final Semaphore RUNNING = new Semaphore(MAX_CONCURRENT, true);
+
+  private final PasswordEncoder encoder;
+
+  public PasswordHasher(PasswordProperties.Argon2 cost) {
+    this(
+        new Argon2PasswordEncoder(
+            SALT_LENGTH, HASH_LENGTH, cost.parallelism(), cost.memoryKib(), cost.iterations()));
+  }
+
+  private PasswordHasher(Argon2PasswordEncoder argon2) {
+    this.encoder = new NormalizingEncoder(argon2);
+  }
+
+  /**
+   * A hasher with arbitrary (possibly weak) parameters, for tests that exercise the re-hash on
+   * login; production code always goes through {@link #PasswordHasher(PasswordProperties.Argon2)}.
+   */
+  public static PasswordHasher withUncheckedCost(int memoryKib, int iterations, int parallelism) {
+    return new PasswordHasher(
+        new Argon2PasswordEncoder(SALT_LENGTH, HASH_LENGTH, parallelism, memoryKib, iterations));
+  }
+
+  /** NFKC, the normalisation applied before hashing and before every policy check. */
+  public static String normalize(String raw) {
+    return Normalizer.normalize(raw, Normalizer.Form.NFKC);
+  }
+
+  public String hash(CharSequence raw) {
+    return encoder.encode(raw);
+  }
+
+  /** Constant-time comparison (Argon2 recomputes the hash and compares all bytes). */
+  public boolean matches(CharSequence raw, String hash) {
+    return encoder.matches(raw, hash);
+  }
+
+  /** Whether the stored hash used weaker parameters than the configured ones. */
+  public boolean needsUpgrade(String hash) {
+    return encoder.upgradeEncoding(hash);
+  }
+
+  /** The same hashing as a Spring Security encoder, for the login's authentication provider. */
+  public PasswordEncoder asPasswordEncoder() {
+    return encoder;
+  }
+
+  private record NormalizingEncoder(Argon2PasswordEncoder argon2) implements PasswordEncoder {
+
+    @Override
+    public String encode(CharSequence rawPassword) {
+      String normalized = rawPassword == null ? null : normalize(rawPassword.toString());
+      return bounded(() -> argon2.encode(normalized));
+    }
+
+    @Override
+    public boolean matches(CharSequence rawPassword, String encodedPassword) {
+      if (rawPassword == null || encodedPassword == null) {
+        return false;
+      }
+      String normalized = normalize(rawPassword.toString());
+      return bounded(() -> argon2.matches(normalized, encodedPassword));
+    }
+
+    private static <T> T bounded(Supplier<T> work) {
+      try {
+        RUNNING.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting to hash a password", e);
+      }
+      try {
+        return work.get();
+      } finally {
+        RUNNING.release();
+      }
+    }
+
+    @Override
+    public boolean upgradeEncoding(String encodedPassword) {
+      return encodedPassword != null && argon2.upgradeEncoding(encodedPassword);
+    }
+  }
+}

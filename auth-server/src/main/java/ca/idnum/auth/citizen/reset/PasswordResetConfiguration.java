@@ -1,0 +1,28 @@
+package ca.idnum.auth.citizen.reset;
+
+import ca.idnum.auth.citizen.account.CitizenAccountRepository;
+import ca.idnum.auth.citizen.email.CitizenMailer;
+import ca.idnum.auth.citizen.login.LoginThrottle;
+import ca.idnum.auth.citizen.password.PasswordHasher;
+import ca.idnum.auth.citizen.password.PasswordPolicy;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PasswordResetConfiguration {
+
+  @Bean
+  PasswordResetService passwordResetService(
+      CitizenAccountRepository accounts,
+      JdbcPasswordResets resets,
+      PasswordPolicy policy,
+      PasswordHasher hasher,
+      CitizenMailer mailer,
+      LoginThrottle throttle,
+      ObjectProvider<Clock> clock) {
+    return new PasswordResetService(
+        accounts, resets, policy, hasher, mailer, throttle, clock.getIfAvailable(Clock::systemUTC));
+  }
+}

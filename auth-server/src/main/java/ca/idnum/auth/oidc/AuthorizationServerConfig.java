@@ -1,0 +1,335 @@
+package ca.idnum.auth.oidc;
+
+import ca.idnum.auth.citizen.CitizenDirectory;
+import ca.idnum.auth.oidc.client.ClientAssertionDecoderFactory;
+import ca.idnum.auth.oidc.client.ClientSecrets;
+import ca.idnum.auth.oidc.client.ExactRedirectUri;
+import ca.idnum.auth.oidc.client.IdnumRegisteredClients;
+import ca.idnum.auth.oidc.client.JdbcOidcClients;
+import ca.idnum.auth.oidc.consent.JdbcConsents;
+import ca.idnum.auth.oidc.consent.ScopeCatalog;
+import ca.idnum.auth.oidc.dpop.DPoPNonces;
+import ca.idnum.auth.oidc.dpop.DPoPPolicyFilter;
+import ca.idnum.auth.oidc.keys.SigningKeys;
+import ca.idnum.auth.oidc.pairwise.PairwiseSubjects;
+import ca.idnum.auth.oidc.token.CitizenUserInfo;
+import ca.idnum.auth.oidc.token.ClockedAuthorizationCodeGenerator;
+import ca.idnum.auth.oidc.token.IdnumTokenCustomizer;
+import ca.idnum.auth.oidc.token.LevelOfAssurance;
+import ca.idnum.auth.oidc.token.RotatingRefreshTokenGenerator;
+import ca.idnum.auth.oidc.token.StoreAuthorizationService;
+import ca.idnum.auth.oidc.web.AuthorizationRequestPolicyFilter;
+import ca.idnum.auth.oidc.web.AuthorizationResponses;
+import ca.idnum.auth.oidc.web.FailClosedFilter;
+import ca.idnum.auth.oidc.web.PublicMetadataFilter;
+import ca.idnum.auth.oidc.web.RequestSizeLimitFilter;
+import ca.idnum.server.store.ShortLivedStore;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The OpenID Provider on Spring Authorization Server: its security filter chain (order 1, only the
+ * authorization-server endpoints), and the beans it runs on (database clients, short-lived-store
+ * authorizations, JDBC consents, encrypted rotating signing keys, pairwise subjects).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OidcProperties.class)
+public class AuthorizationServerConfig {
+
+  /** Signature algorithms for ID tokens and client assertions. */
+  static final List<String> SIGNING_ALGS = List.of("RS256", "PS256", "ES256");
+
+  @Bean
+  Clock oidcClock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  AuthorizationServerSettings authorizationServerSettings(@Value("${idnum.issuer}") String issuer) {
+    return AuthorizationServerSettings.builder().issuer(issuer).build();
+  }
+
+  @Bean
+  IdnumRegisteredClients registeredClientRepository(
+      JdbcOidcClients clients, OidcProperties properties, Clock oidcClock) {
+    return new IdnumRegisteredClients(clients, properties, oidcClock);
+  }
+
+  @Bean
+  OAuth2AuthorizationService authorizationService(ShortLivedStore store, Clock oidcClock) {
+    return new StoreAuthorizationService(store, oidcClock);
+  }
+
+  @Bean
+  JdbcConsents authorizationConsentService(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      IdnumRegisteredClients clients,
+      Clock oidcClock) {
+    return new JdbcConsents(jdbc, transactions, clients, oidcClock);
+  }
+
+  /** Every published key (JWKS, verification of this server's own tokens). */
+  @Bean
+  JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+    return (selector, context) -> selector.select(keys.ring().publishedSet());
+  }
+
+  /** Signs with the one active key per algorithm. */
+  @Bean
+  JwtEncoder jwtEncoder(SigningKeys keys) {
+    return new NimbusJwtEncoder((selector, context) -> selector.select(keys.ring().activeSet()));
+  }
+
+  /**
+   * Verifies this server's access tokens (userinfo): signature by a published key, {@code typ}
+   * {@code at+jwt}, issuer, lifetime.
+   */
+  @Bean
+  JwtDecoder jwtDecoder(
+      JWKSource<SecurityContext> jwkSource, AuthorizationServerSettings settings) {
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256), jwkSource));
+    processor.setJWTClaimsSetVerifier((claims, context) -> {});
+    NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            new JwtTimestampValidator(), new JwtIssuerValidator(settings.getIssuer())));
+    return decoder;
+  }
+
+  @Bean
+  IdnumTokenCustomizer idnumTokenCustomizer(
+      PairwiseSubjects pairwise, OidcProperties properties, Clock oidcClock) {
+    return new IdnumTokenCustomizer(pairwise, properties, oidcClock);
+  }
+
+  @Bean
+  OAuth2TokenGenerator<?> tokenGenerator(
+      JwtEncoder jwtEncoder, IdnumTokenCustomizer customizer, Clock oidcClock) {
+    JwtGenerator jwtGenerator = new JwtGenerator(jwtEncoder);
+    jwtGenerator.setJwtCustomizer(customizer);
+    jwtGenerator.setClock(oidcClock);
+    return new DelegatingOAuth2TokenGenerator(
+        jwtGenerator, new RotatingRefreshTokenGenerator(oidcClock));
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> idnumRequestSizeLimitFilter(
+      @Value("${server.tomcat.max-http-form-post-size:64KB}")
+          org.springframework.util.unit.DataSize limit) {
+    FilterRegistrationBean<RequestSizeLimitFilter> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit.toBytes()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<FailClosedFilter> idnumFailClosedFilter() {
+    FilterRegistrationBean<FailClosedFilter> registration =
+        new FilterRegistrationBean<>(new FailClosedFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<PublicMetadataFilter> idnumPublicMetadataFilter(SigningKeys keys) {
+    FilterRegistrationBean<PublicMetadataFilter> registration =
+        new FilterRegistrationBean<>(new PublicMetadataFilter(keys));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain authorizationServerSecurityFilterChain(
+      HttpSecurity http,
+      IdnumRegisteredClients clients,
+      ShortLivedStore store,
+      DPoPNonces nonces,
+      OidcProperties properties,
+      AuthorizationServerSettings settings,
+      OAuth2TokenGenerator<?> tokenGenerator,
+      CitizenDirectory citizens,
+      OAuth2AuthorizationService authorizations,
+      Clock oidcClock)
+      throws Exception {
+    String issuer = settings.getIssuer();
+    AuthorizationResponses responses = new AuthorizationResponses(issuer);
+    ClockedAuthorizationCodeGenerator codes = new ClockedAuthorizationCodeGenerator(oidcClock);
+    ClientSecrets secrets = new ClientSecrets();
+    ClientAssertionDecoderFactory assertions = new ClientAssertionDecoderFactory(store, oidcClock);
+    http.oauth2AuthorizationServer(
+        as -> {
+          http.securityMatcher(as.getEndpointsMatcher());
+          as.tokenGenerator(tokenGenerator)
+              .authorizationEndpoint(
+                  endpoint ->
+                      endpoint
+                          .consentPage("/oauth2/consent")
+                          .authorizationResponseHandler(responses)
+                          .errorResponseHandler(responses)
+                          .authenticationProviders(
+                              providers ->
+                                  providers.forEach(
+                                      provider -> {
+                                        if (provider
+                                            instanceof
+                                            OAuth2AuthorizationCodeRequestAuthenticationProvider
+                                                p) {
+                                          p.setAuthorizationCodeGenerator(codes);
+                                        }
+                                        if (provider
+                                            instanceof
+                                            OAuth2AuthorizationConsentAuthenticationProvider p) {
+                                          p.setAuthorizationCodeGenerator(codes);
+                                        }
+                                      })))
+              .pushedAuthorizationRequestEndpoint(
+                  par ->
+                      par.authenticationProviders(
+                          providers ->
+                              providers.forEach(
+                                  provider -> {
+                                    if (provider
+                                        instanceof
+                                        OAuth2PushedAuthorizationRequestAuthenticationProvider p) {
+                                      p.setAuthenticationValidator(ExactRedirectUri.validator());
+                                    }
+                                  })))
+              .clientAuthentication(
+                  authentication ->
+                      authentication.authenticationProviders(
+                          providers ->
+                              providers.forEach(
+                                  provider -> {
+                                    if (provider instanceof ClientSecretAuthenticationProvider p) {
+                                      p.setPasswordEncoder(secrets);
+                                    }
+                                    if (provider
+                                        instanceof JwtClientAssertionAuthenticationProvider p) {
+                                      p.setJwtDecoderFactory(assertions);
+                                    }
+                                  })))
+              .authorizationServerMetadataEndpoint(
+                  metadata ->
+                      metadata.authorizationServerMetadataCustomizer(b -> b.claims(this::metadata)))
+              .oidc(
+                  oidc ->
+                      oidc.providerConfigurationEndpoint(
+                              configuration ->
+                                  configuration.providerConfigurationCustomizer(
+                                      b -> b.claims(this::oidcMetadata)))
+                          .userInfoEndpoint(
+                              userInfo -> userInfo.userInfoMapper(new CitizenUserInfo(citizens))));
+        });
+    http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+        .exceptionHandling(
+            exceptions ->
+                exceptions.defaultAuthenticationEntryPointFor(
+                    new LoginUrlAuthenticationEntryPoint("/login"),
+                    new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+        .oauth2ResourceServer(
+            rs -> rs.jwt(Customizer.withDefaults()).dPoP(Customizer.withDefaults()))
+        .addFilterAfter(
+            new AuthorizationRequestPolicyFilter(clients, oidcClock),
+            SecurityContextHolderFilter.class)
+        .addFilterBefore(
+            new DPoPPolicyFilter(issuer, store, nonces, properties, authorizations),
+            AuthorizationFilter.class);
+    return http.build();
+  }
+
+  private void metadata(Map<String, Object> claims) {
+    claims.put(
+        "grant_types_supported",
+        List.of("authorization_code", "refresh_token", "client_credentials"));
+    claims.put("response_types_supported", List.of("code"));
+    claims.put("response_modes_supported", List.of("query"));
+    claims.put("code_challenge_methods_supported", List.of("S256"));
+    claims.put(
+        "token_endpoint_auth_methods_supported", List.of("client_secret_basic", "private_key_jwt"));
+    claims.put("token_endpoint_auth_signing_alg_values_supported", SIGNING_ALGS);
+    claims.put(
+        "introspection_endpoint_auth_methods_supported",
+        List.of("client_secret_basic", "private_key_jwt"));
+    claims.put(
+        "revocation_endpoint_auth_methods_supported",
+        List.of("client_secret_basic", "private_key_jwt"));
+    claims.put("dpop_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"));
+    claims.put("authorization_response_iss_parameter_supported", true);
+    claims.put("require_pushed_authorization_requests", false);
+    claims.put("scopes_supported", List.copyOf(ScopeCatalog.citizenScopes()));
+  }
+
+  private void oidcMetadata(Map<String, Object> claims) {
+    metadata(claims);
+    claims.put("subject_types_supported", List.of("pairwise"));
+    claims.put("id_token_signing_alg_values_supported", SIGNING_ALGS);
+    claims.put("userinfo_signing_alg_values_supported", List.of());
+    claims.remove("userinfo_signing_alg_values_supported");
+    claims.put(
+        "acr_values_supported",
+        Arrays.stream(LevelOfAssurance.values()).map(LevelOfAssurance::uri).toList());
+    claims.put("claims_supported", claimsSupported());
+    claims.put("claims_parameter_supported", false);
+    claims.put("request_parameter_supported", false);
+    claims.put("request_uri_parameter_supported", false);
+    claims.put("ui_locales_supported", List.of("fr-CA", "en-CA"));
+  }
+
+  private static List<String> claimsSupported() {
+    java.util.LinkedHashSet<String> all =
+        new java.util.LinkedHashSet<>(
+            List.of("iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr", "azp", "sid"));
+    all.addAll(ScopeCatalog.allClaims());
+    return List.copyOf(all);
+  }
+}

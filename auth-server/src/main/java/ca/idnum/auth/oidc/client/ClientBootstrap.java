@@ -1,0 +1,141 @@
+package ca.idnum.auth.oidc.client;
+
+import ca.idnum.auth.oidc.consent.ScopeCatalog;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the clients the platform needs at start-up.
+ *
+ * <ul>
+ *   <li>The admin client {@code idnum-admin} ({@code client_credentials}, scope {@code
+ *       idnum:admin}, audience {@code urn:idnum:admin}) for the admin API. Its secret comes from
+ *       {@code idnum.admin.client-secret} ({@code IDNUM_ADMIN_CLIENT_SECRET}); when that is unset
+ *       and {@code idnum.admin.generate-secret} is true (embedded default), a secret is generated
+ *       when the client is first created and logged that one time.
+ *   <li>With {@code idnum.demo.enabled}: the demo public body {@code demo-rp} with a fixed,
+ *       documented demo secret ({@code idnum.demo.client-secret}), logged at every start.
+ * </ul>
+ */
+@Component
+@Order(10)
+public class ClientBootstrap implements ApplicationRunner {
+
+  public static final String ADMIN_CLIENT_ID = "idnum-admin";
+  public static final String ADMIN_AUDIENCE = "urn:idnum:admin";
+  public static final String DEMO_CLIENT_ID = "demo-rp";
+  public static final String DEMO_SECTOR = "urn:idnum:sector:demo";
+
+  private static final Logger log = LoggerFactory.getLogger(ClientBootstrap.class);
+
+  private final ClientRegistrations registrations;
+  private final String adminSecret;
+  private final boolean generateAdminSecret;
+  private final boolean demo;
+  private final String demoSecret;
+  private final String issuer;
+
+  public ClientBootstrap(
+      ClientRegistrations registrations,
+      @Value("${idnum.admin.client-secret:}") String adminSecret,
+      @Value("${idnum.admin.generate-secret:true}") boolean generateAdminSecret,
+      @Value("${idnum.demo.enabled:false}") boolean demo,
+      @Value("${idnum.demo.client-secret:demo-rp-secret-for-local-testing-only}") String demoSecret,
+      @Value("${idnum.issuer}") String issuer) {
+    this.registrations = registrations;
+    this.adminSecret = adminSecret;
+    this.generateAdminSecret = generateAdminSecret;
+    this.demo = demo;
+    this.demoSecret = demoSecret;
+    this.issuer = issuer;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    bootstrapAdmin();
+    if (demo) {
+      bootstrapDemo();
+    }
+  }
+
+  private void bootstrapAdmin() {
+    Optional<OidcClient> existing = registrations.find(ADMIN_CLIENT_ID);
+    boolean configured = adminSecret != null && !adminSecret.isBlank();
+    if (configured && adminSecret.length() < 32) {
+      throw new IllegalStateException("IDNUM_ADMIN_CLIENT_SECRET must have at least 32 characters");
+    }
+    if (existing.isEmpty()) {
+      if (!configured && !generateAdminSecret) {
+        log.info("No admin client: set IDNUM_ADMIN_CLIENT_SECRET to enable the admin API");
+        return;
+      }
+      ClientRegistrations.Registered registered =
+          registrations.register(
+              new ClientMetadata(
+                  ADMIN_CLIENT_ID,
+                  "IdNum administration",
+                  "urn:idnum:sector:admin",
+                  "client_secret_basic",
+                  null,
+                  List.of("client_credentials"),
+                  List.of(),
+                  List.of(),
+                  ScopeCatalog.ADMIN,
+                  false,
+                  "RS256",
+                  List.of(ADMIN_AUDIENCE),
+                  300),
+              configured ? Optional.of(adminSecret) : Optional.empty());
+      registered
+          .secret()
+          .ifPresent(
+              secret ->
+                  log.warn(
+                      "Created the admin client '{}' with a generated secret, shown this once: {}",
+                      ADMIN_CLIENT_ID,
+                      secret));
+      if (configured) {
+        log.info("Created the admin client '{}' (secret from configuration)", ADMIN_CLIENT_ID);
+      }
+    } else if (configured
+        && !existing.get().secretDigest().equals(Optional.of(ClientSecrets.digest(adminSecret)))) {
+      registrations.setSecret(ADMIN_CLIENT_ID, adminSecret);
+      log.info("Admin client secret updated from configuration");
+    }
+  }
+
+  private void bootstrapDemo() {
+    if (registrations.find(DEMO_CLIENT_ID).isEmpty()) {
+      registrations.register(
+          new ClientMetadata(
+              DEMO_CLIENT_ID,
+              "Organisme de démonstration",
+              DEMO_SECTOR,
+              "client_secret_basic",
+              null,
+              List.of("authorization_code", "refresh_token"),
+              List.of("http://localhost:8080/callback", "http://127.0.0.1:8080/callback"),
+              List.of("http://localhost:8080/", "http://127.0.0.1:8080/"),
+              "openid profile email",
+              false,
+              "RS256",
+              List.of("urn:idnum:demo-api"),
+              300),
+          Optional.of(demoSecret));
+    }
+    log.info(
+        "Demo public body: issuer {}, client_id '{}', client_secret '{}' (demo mode only),"
+            + " redirect URIs http://localhost:8080/callback and http://127.0.0.1:8080/callback,"
+            + " scopes openid profile email",
+        issuer,
+        DEMO_CLIENT_ID,
+        demoSecret);
+  }
+}

@@ -1,0 +1,53 @@
+package ca.idnum.auth.oidc.consent;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scopes this provider supports and the claims each releases (OIDC Core §5.4, plus {@code
+ * idnum.identity} for verified identity claims). Labels live in the {@code i18n/oidc} bundle under
+ * {@code oidc.scope.<scope>} and {@code oidc.claim.<claim>}.
+ */
+public final class ScopeCatalog {
+
+  /** Verified identity claims (legal names and birth date as verified by the identity proofing). */
+  public static final String IDENTITY = "idnum.identity";
+
+  /** Access to the admin API (admin client only). */
+  public static final String ADMIN = "idnum:admin";
+
+  private static final Map<String, List<String>> CLAIMS = new LinkedHashMap<>();
+
+  static {
+    CLAIMS.put("openid", List.of("sub"));
+    CLAIMS.put("profile", List.of("given_name", "family_name", "name", "locale"));
+    CLAIMS.put("email", List.of("email", "email_verified"));
+    CLAIMS.put("phone", List.of("phone_number", "phone_number_verified"));
+    CLAIMS.put("address", List.of("address"));
+    CLAIMS.put(IDENTITY, List.of("given_name", "family_name", "birthdate"));
+  }
+
+  private ScopeCatalog() {}
+
+  /** Scopes a client may be registered for (citizen-facing). */
+  public static Set<String> citizenScopes() {
+    return CLAIMS.keySet();
+  }
+
+  /** Every scope a client may be registered for. */
+  public static boolean isKnown(String scope) {
+    return CLAIMS.containsKey(scope) || ADMIN.equals(scope);
+  }
+
+  /** The claims released under {@code scope} (empty for unknown scopes). */
+  public static List<String> claims(String scope) {
+    return CLAIMS.getOrDefault(scope, List.of());
+  }
+
+  /** Every claim any scope may release. */
+  public static List<String> allClaims() {
+    return CLAIMS.values().stream().flatMap(List::stream).distinct().toList();
+  }
+}

@@ -1,0 +1,288 @@
+package ca.idnum.auth.oidc.token;
+
+import ca.idnum.server.store.ShortLivedStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Spring Authorization Server's authorizations (pending requests, pushed requests, codes, tokens)
+ * in the {@link ShortLivedStore}: in-process on the embedded default, Redis in production, so that
+ * any node can continue what another started. Tokens are indexed by their SHA-256 digest, never
+ * stored as keys in clear.
+ *
+ * <p>Security properties enforced here:
+ *
+ * <ul>
+ *   <li>An authorization code is redeemed once across all nodes: the first request presenting it
+ *       claims it atomically ({@code putIfAbsent}); any other request, concurrent or later, sees it
+ *       invalidated, gets {@code invalid_grant}, and Spring Authorization Server revokes the tokens
+ *       issued from it.
+ *   <li>Refresh token reuse: a rotated (old) refresh token presented again revokes the whole family
+ *       (the authorization is removed, so its refresh and access tokens stop working at this
+ *       server: refresh, userinfo, introspection).
+ * </ul>
+ */
+public final class StoreAuthorizationService implements OAuth2AuthorizationService {
+
+  private static final Logger log = LoggerFactory.getLogger(StoreAuthorizationService.class);
+
+  private static final Duration PENDING_TTL = Duration.ofMinutes(10);
+  private static final String REDEEMING = StoreAuthorizationService.class.getName() + ".code";
+  private static final Duration MIN_TTL = Duration.ofSeconds(90);
+
+  private enum Index {
+    STATE("state", OAuth2ParameterNames.STATE),
+    CODE("code", OAuth2ParameterNames.CODE),
+    ACCESS("at", OAuth2TokenType.ACCESS_TOKEN.getValue()),
+    REFRESH("rt", OAuth2TokenType.REFRESH_TOKEN.getValue()),
+    ID_TOKEN("idt", OidcParameterNames.ID_TOKEN);
+
+    final String prefix;
+    final String tokenType;
+
+    Index(String prefix, String tokenType) {
+      this.prefix = prefix;
+      this.tokenType = tokenType;
+    }
+  }
+
+  private final ShortLivedStore store;
+  private final Clock clock;
+
+  public StoreAuthorizationService(ShortLivedStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  @Override
+  public void save(OAuth2Authorization authorization) {
+    Optional<OAuth2Authorization> previous = load(authorization.getId());
+    claimCodeOnRedemption(authorization, previous);
+    Duration ttl = ttl(authorization);
+    store.put(idKey(authorization.getId()), AuthorizationCodec.encode(authorization), ttl);
+    for (Index index : Index.values()) {
+      value(authorization, index)
+          .ifPresent(v -> store.put(indexKey(index, v), authorization.getId(), ttl));
+    }
+    previous.ifPresent(
+        old -> {
+          Optional<String> oldRefresh = value(old, Index.REFRESH);
+          Optional<String> newRefresh = value(authorization, Index.REFRESH);
+          if (oldRefresh.isPresent() && !oldRefresh.equals(newRefresh)) {
+            store.delete(indexKey(Index.REFRESH, oldRefresh.get()));
+            store.put(rotatedKey(oldRefresh.get()), authorization.getId(), ttl);
+          }
+          for (Index index : List.of(Index.ACCESS, Index.ID_TOKEN, Index.STATE)) {
+            Optional<String> oldValue = value(old, index);
+            if (oldValue.isPresent() && !oldValue.equals(value(authorization, index))) {
+              store.delete(indexKey(index, oldValue.get()));
+            }
+          }
+        });
+  }
+
+  @Override
+  public void remove(OAuth2Authorization authorization) {
+    Optional<OAuth2Authorization> stored = load(authorization.getId());
+    for (OAuth2Authorization a :
+        stored.map(s -> List.of(s, authorization)).orElse(List.of(authorization))) {
+      for (Index index : Index.values()) {
+        if (index != Index.CODE) {
+          value(a, index).ifPresent(v -> store.delete(indexKey(index, v)));
+        }
+      }
+    }
+    store.delete(idKey(authorization.getId()));
+  }
+
+  @Override
+  public OAuth2Authorization findById(String id) {
+    return load(id).orElse(null);
+  }
+
+  @Override
+  public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+    if (token == null || token.isEmpty() || token.length() > 16_384) {
+      return null;
+    }
+    for (Index index : Index.values()) {
+      if (tokenType != null && !index.tokenType.equals(tokenType.getValue())) {
+        continue;
+      }
+      Optional<OAuth2Authorization> found =
+          store
+              .get(indexKey(index, token))
+              .flatMap(this::load)
+              .filter(a -> matches(a, index, token));
+      if (found.isPresent()) {
+        return index == Index.CODE ? noteCodeRead(found.get(), token) : found.get();
+      }
+      if (index == Index.REFRESH) {
+        Optional<String> family = store.get(rotatedKey(token));
+        if (family.isPresent()) {
+          revokeFamily(family.get());
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  private void revokeFamily(String authorizationId) {
+    load(authorizationId)
+        .ifPresent(
+            a -> {
+              log.warn(
+                  "Refresh token reuse detected for client {}: the token family is revoked",
+                  a.getRegisteredClientId());
+              remove(a);
+            });
+  }
+
+  /**
+   * Remembers, for the current request, that it read this authorization code while still active (a
+   * redemption may follow in {@link #save}).
+   */
+  private OAuth2Authorization noteCodeRead(OAuth2Authorization authorization, String code) {
+    OAuth2Authorization.Token<OAuth2AuthorizationCode> token =
+        authorization.getToken(OAuth2AuthorizationCode.class);
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (token != null && !token.isInvalidated() && request != null) {
+      request.setAttribute(REDEEMING, digest(code), RequestAttributes.SCOPE_REQUEST);
+    }
+    return authorization;
+  }
+
+  /**
+   * Makes a code redemption happen once across all nodes: when this request read the code active
+   * and now saves it invalidated with tokens, it must be the first to claim the code ({@code
+   * putIfAbsent} in the shared store). A concurrent redemption that lost the race gets {@code
+   * invalid_grant}, and what the winner obtained is revoked (RFC 6749 §4.1.2). Later replays see
+   * the code invalidated and Spring Authorization Server revokes the tokens issued from it.
+   */
+  private void claimCodeOnRedemption(
+      OAuth2Authorization authorization, Optional<OAuth2Authorization> previous) {
+    OAuth2Authorization.Token<OAuth2AuthorizationCode> code =
+        authorization.getToken(OAuth2AuthorizationCode.class);
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (code == null
+        || !code.isInvalidated()
+        || authorization.getAccessToken() == null
+        || request == null) {
+      return;
+    }
+    String codeDigest = digest(code.getToken().getTokenValue());
+    if (!codeDigest.equals(request.getAttribute(REDEEMING, RequestAttributes.SCOPE_REQUEST))) {
+      return;
+    }
+    request.removeAttribute(REDEEMING, RequestAttributes.SCOPE_REQUEST);
+    if (!store.putIfAbsent(
+        "az:redeemed:" + codeDigest, authorization.getId(), ttl(authorization))) {
+      log.warn(
+          "Concurrent redemption of one authorization code by client {}: refused and revoked",
+          authorization.getRegisteredClientId());
+      previous.ifPresent(this::remove);
+      throw new OAuth2AuthenticationException(
+          new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "authorization code already used", null));
+    }
+  }
+
+  private static boolean matches(OAuth2Authorization authorization, Index index, String token) {
+    return value(authorization, index)
+        .map(
+            v ->
+                MessageDigest.isEqual(
+                    v.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8)))
+        .orElse(false);
+  }
+
+  private static Optional<String> value(OAuth2Authorization authorization, Index index) {
+    OAuth2Authorization.Token<? extends OAuth2Token> token =
+        switch (index) {
+          case STATE -> null;
+          case CODE -> authorization.getToken(OAuth2AuthorizationCode.class);
+          case ACCESS -> authorization.getToken(OAuth2AccessToken.class);
+          case REFRESH -> authorization.getToken(OAuth2RefreshToken.class);
+          case ID_TOKEN -> authorization.getToken(OidcIdToken.class);
+        };
+    if (index == Index.STATE) {
+      return Optional.ofNullable(authorization.<String>getAttribute(OAuth2ParameterNames.STATE));
+    }
+    return Optional.ofNullable(token).map(t -> t.getToken().getTokenValue());
+  }
+
+  private Duration ttl(OAuth2Authorization authorization) {
+    Instant now = clock.instant();
+    Instant until = null;
+    for (Class<? extends OAuth2Token> type :
+        List.of(
+            OAuth2AuthorizationCode.class,
+            OAuth2AccessToken.class,
+            OAuth2RefreshToken.class,
+            OidcIdToken.class)) {
+      OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(type);
+      if (token != null && token.getToken().getExpiresAt() != null) {
+        Instant expiresAt = token.getToken().getExpiresAt();
+        if (until == null || expiresAt.isAfter(until)) {
+          until = expiresAt;
+        }
+      }
+    }
+    Duration ttl = until == null ? PENDING_TTL : Duration.between(now, until);
+    return ttl.compareTo(MIN_TTL) < 0 ? MIN_TTL : ttl;
+  }
+
+  private Optional<OAuth2Authorization> load(String id) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    return store.get(idKey(id)).map(AuthorizationCodec::decode);
+  }
+
+  private static String idKey(String id) {
+    return "az:id:" + id;
+  }
+
+  private static String indexKey(Index index, String token) {
+    return "az:" + index.prefix + ":" + digest(token);
+  }
+
+  private static String rotatedKey(String refreshToken) {
+    return "az:rotated:" + digest(refreshToken);
+  }
+
+  static String digest(String token) {
+    try {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package ca.idnum.auth.web;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The default filter chain (order 2): every request the authorization server's chain (order 1:
+ * {@code /oauth2/**}, {@code /.well-known/**}, {@code /userinfo}, {@code /connect/**}, {@code
+ * /admin/**}) does not take. Citizens log in with a form at {@code /login} (email + password; the
+ * saved request brings them back to where they were going, else to {@code /account}) and log out
+ * with a POST to {@code /logout}. CSRF protection is on for every form; pages carry {@link
+ * SecurityHeaders}.
+ *
+ * <p>The login form posts {@code username} (the email address; {@code Authentication.getName()} is
+ * then the citizen's UUID) and {@code password}, with the {@code _csrf} token of the page.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebSecurityConfiguration {
+
+  /** Pages and resources anyone may see. */
+  static final String[] PUBLIC_PATHS = {
+    "/",
+    "/login",
+    "/register",
+    "/register/verify",
+    "/password/forgot",
+    "/password/reset",
+    "/error",
+    "/css/**",
+    "/favicon.ico",
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/info"
+  };
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain citizenWebSecurity(
+      HttpSecurity http,
+      AuthenticationManager citizenAuthenticationManager,
+      @Value("${idnum.web.hsts:false}") boolean hsts)
+      throws Exception {
+    http.authenticationManager(citizenAuthenticationManager)
+        .authorizeHttpRequests(
+            authorize ->
+                authorize
+                    .dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(PUBLIC_PATHS)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .usernameParameter("username")
+                    .passwordParameter("password")
+                    .defaultSuccessUrl("/account")
+                    .failureHandler(new CitizenLoginFailureHandler()))
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/logout")
+                    .logoutSuccessUrl("/?logout")
+                    .deleteCookies("JSESSIONID")
+                    .invalidateHttpSession(true))
+        .headers(SecurityHeaders.pages(hsts));
+    return http.build();
+  }
+}

@@ -1,0 +1,119 @@
+package ca.idnum.auth.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.idnum.auth.citizen.demo.DemoCitizenSeeder;
+import ca.idnum.auth.citizen.testing.CitizenWebTest;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every citizen page, in French and in English, checked by axe-core (WCAG 2.1 A and AA rules) in
+ * headless Chromium through {@code interop/a11y/axe.mjs}: blank pages, forms in their error state,
+ * and the pages behind login. Any violation fails the test. Needs Node, the npm packages of {@code
+ * interop/} and Debian's Chromium: without them the test is skipped, except on CI where it fails.
+ */
+@CitizenWebTest
+class AccessibilityTest {
+
+  private static final List<String> PUBLIC_PAGES =
+      List.of(
+          "/login", "/", "/register", "/register/verify", "/password/forgot", "/password/reset");
+  private static final List<String> FORMS =
+      List.of("/register", "/register/verify", "/password/forgot", "/password/reset");
+
+  @LocalServerPort int port;
+
+  @Test
+  void whenEveryPageIsCheckedByAxeInBothLanguagesThenThereIsNoWcagViolation() throws Exception {
+    Path interop = interopDir();
+    String chromium = chromium();
+    String base = "http://localhost:" + port;
+    List<String> targets = new ArrayList<>();
+    for (String lang : List.of("fr", "en")) {
+      for (String page : PUBLIC_PAGES) {
+        targets.add(base + page + "?lang=" + lang);
+      }
+      targets.add(base + "/login?error&lang=" + lang);
+      for (String form : FORMS) {
+        targets.add("submit:" + base + form + "?lang=" + lang);
+      }
+      targets.add("auth:" + base + "/account?lang=" + lang);
+      targets.add("auth:" + base + "/no-such-page?lang=" + lang);
+    }
+    Path screenshot = Path.of("target", "a11y", "login-fr.png").toAbsolutePath();
+    Files.createDirectories(screenshot.getParent());
+
+    List<String> command =
+        new ArrayList<>(List.of("node", "a11y/axe.mjs", "--screenshot=" + screenshot));
+    command.addAll(targets);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(interop.toFile());
+    builder.environment().put("IDNUM_CHROMIUM", chromium);
+    builder.environment().put("IDNUM_A11Y_EMAIL", DemoCitizenSeeder.EMAIL);
+    builder.environment().put("IDNUM_A11Y_PASSWORD", DemoCitizenSeeder.PASSWORD);
+    builder.redirectErrorStream(true);
+    Process process = builder.start();
+    String output;
+    try (var in = process.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("axe run finished").isTrue();
+
+    assertThat(process.exitValue()).as("axe report:\n%s", output).isZero();
+    assertThat(output.lines().filter(l -> l.startsWith("ok "))).hasSize(targets.size());
+    assertThat(screenshot).exists();
+  }
+
+  private static Path interopDir() {
+    String explicit = System.getenv("IDNUM_INTEROP_DIR");
+    String root = System.getenv("IDNUM_REPO_ROOT");
+    Path dir =
+        explicit != null && !explicit.isBlank()
+            ? Path.of(explicit)
+            : Path.of(root == null ? ".." : root, "interop");
+    require(
+        Files.isDirectory(dir.resolve("node_modules/playwright-core"))
+            && Files.isDirectory(dir.resolve("node_modules/axe-core")),
+        "interop npm packages not installed in " + dir + " (npm ci in interop/)");
+    require(onPath("node"), "node is not installed");
+    return dir.toAbsolutePath();
+  }
+
+  private static String chromium() {
+    String configured = System.getenv("IDNUM_CHROMIUM");
+    String path = configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium";
+    require(Files.isExecutable(Path.of(path)), "Chromium not found at " + path);
+    return path;
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void require(boolean condition, String why) {
+    if (condition) {
+      return;
+    }
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new AssertionError(why);
+    }
+    Assumptions.abort(why);
+  }
+}
