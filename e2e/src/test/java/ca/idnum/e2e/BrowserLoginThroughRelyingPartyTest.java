@@ -53,6 +53,7 @@ class BrowserLoginThroughRelyingPartyTest {
               issuer,
               adminToken,
               Map.of(
+                  "client_id", "e2e-rp",
                   "client_name", "Organisme de test de bout en bout",
                   "sector_identifier", "urn:idnum:sector:e2e",
                   "token_endpoint_auth_method", "client_secret_basic",
@@ -62,7 +63,7 @@ class BrowserLoginThroughRelyingPartyTest {
                   "scope", "openid profile email"));
       String clientId = registered.path("client").path("client_id").asString();
       String clientSecret = registered.path("client_secret").asString();
-      assertThat(clientId).isNotBlank();
+      assertThat(clientId).isEqualTo("e2e-rp");
       assertThat(clientSecret).hasSizeGreaterThanOrEqualTo(40);
 
       try (RunningServer rp =
@@ -76,11 +77,7 @@ class BrowserLoginThroughRelyingPartyTest {
                   "IDNUM_CLIENT_SECRET", clientSecret))) {
         JsonNode result =
             runNode(
-                interop,
-                "e2e/rp-login.mjs",
-                rpBase,
-                "demo@idnum.example",
-                "Demo-citoyen-2026!");
+                interop, "e2e/rp-login.mjs", rpBase, "demo@idnum.example", "Demo-citoyen-2026!");
         assertThat(result.path("ok").asBoolean()).as(result.toString()).isTrue();
         JsonNode claims = result.path("claims");
         assertThat(claims.path("iss").asString()).isEqualTo(issuer);
@@ -144,7 +141,8 @@ class BrowserLoginThroughRelyingPartyTest {
 
   private static Path interopDir() {
     String configured = System.getenv("IDNUM_INTEROP_DIR");
-    Path dir = configured != null ? Path.of(configured) : RunningServer.repoRoot().resolve("interop");
+    Path dir =
+        configured != null ? Path.of(configured) : RunningServer.repoRoot().resolve("interop");
     String chromium = System.getenv().getOrDefault("IDNUM_CHROMIUM", "/usr/bin/chromium");
     boolean ready =
         Files.isDirectory(dir.resolve("node_modules/playwright-core"))
