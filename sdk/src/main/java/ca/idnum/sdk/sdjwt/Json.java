@@ -43,6 +43,34 @@ final class Json {
     return B64D.decode(s);
   }
 
+  /**
+   * The nesting depth of objects and arrays in {@code json}, counted without parsing (strings and
+   * escapes skipped), so that hostile input is refused before a recursive parser sees it.
+   */
+  static int depth(String json) {
+    int depth = 0;
+    int max = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        depth++;
+        max = Math.max(max, depth);
+      } else if (c == '}' || c == ']') {
+        depth--;
+      }
+    }
+    return max;
+  }
+
   static String write(Map<String, ?> object) {
     return JSONObjectUtils.toJSONString(object);
   }

@@ -24,7 +24,8 @@ import java.util.Set;
  * a set of claim paths (adding the Disclosures of parent claims so that nested claims can be
  * reached) and creates the presentation, with a Key Binding JWT ({@code typ} {@code kb+jwt}, {@code
  * iat}, {@code aud}, {@code nonce}, {@code sd_hash}) signed by the holder key when asked. Instances
- * are immutable and thread-safe.
+ * are immutable and thread-safe. SD-JWTs in JWS JSON Serialization (§8) are accepted and presented
+ * in that serialization too.
  */
 public final class SdJwtHolder {
   private final SdJwtVerifier verifier;
@@ -46,6 +47,72 @@ public final class SdJwtHolder {
     }
     VerificationResult.Verified v = verifier.verifyOrThrow(sdJwt, null);
     return new HeldSdJwt(sdJwt, v.claims(), v.disclosed(), v.hashAlgorithm(), v.holderKey());
+  }
+
+  /**
+   * Parses and checks an issued SD-JWT in Flattened or General JWS JSON Serialization (§8, §7.2
+   * step 1): every signature as the verifier's {@link JsonSignaturePolicy} says, digests,
+   * Disclosures and validity time. The returned {@link HeldSdJwt} holds the compact form with the
+   * first signature ({@link SdJwtJson#toCompact()}); present in JSON with {@link
+   * #presentJson(SdJwtJson, Collection)}.
+   */
+  public HeldSdJwt acceptJson(String issuedJson) throws SdJwtException {
+    return accept(SdJwtJson.parse(issuedJson, verifier.options().limits()));
+  }
+
+  /** Like {@link #acceptJson(String)} for an already parsed SD-JWT. */
+  public HeldSdJwt accept(SdJwtJson issued) throws SdJwtException {
+    if (issued.hasKeyBinding()) {
+      throw new SdJwtException(
+          new Malformed(Part.SD_JWT, "an issued SD-JWT must not carry a Key Binding JWT"));
+    }
+    VerificationResult.Verified v = verifier.verifyOrThrow(issued, null);
+    return new HeldSdJwt(
+        issued.toCompact(), v.claims(), v.disclosed(), v.hashAlgorithm(), v.holderKey());
+  }
+
+  /**
+   * A presentation without Key Binding in JWS JSON Serialization (§8): the issued SD-JWT is checked
+   * ({@link #accept(SdJwtJson)}), then its signatures and their unprotected header parameters are
+   * kept and {@code disclosures} holds the Disclosures for {@code paths} (as {@link
+   * #select(HeldSdJwt, Collection)}).
+   *
+   * @throws IllegalArgumentException if a path names no claim
+   */
+  public SdJwtJson presentJson(SdJwtJson issued, Collection<ClaimPath> paths)
+      throws SdJwtException {
+    return issued.withDisclosures(select(accept(issued), paths));
+  }
+
+  /**
+   * A presentation with Key Binding in JWS JSON Serialization (§8.1): {@code kb_jwt} in the first
+   * unprotected header, its {@code sd_hash} over the compact SD-JWT built from the protected
+   * header, payload and first signature and the selected Disclosures.
+   *
+   * @throws IllegalArgumentException if the SD-JWT carries no holder key or a path names no claim
+   */
+  public SdJwtJson presentJsonWithKeyBinding(
+      SdJwtJson issued,
+      Collection<ClaimPath> paths,
+      String audience,
+      String nonce,
+      JWSSigner holderSigner,
+      JWSAlgorithm algorithm)
+      throws SdJwtException {
+    HeldSdJwt held = accept(issued);
+    if (held.holderKey() == null) {
+      throw new IllegalArgumentException("the SD-JWT has no cnf.jwk: key binding is impossible");
+    }
+    SdJwtJson selected = issued.withDisclosures(select(held, paths));
+    return selected.withKeyBinding(
+        keyBindingJwt(
+            selected.toCompact().serializeWithoutKeyBinding(),
+            held.hashAlgorithm(),
+            audience,
+            nonce,
+            verifier.options().clock().instant().getEpochSecond(),
+            holderSigner,
+            algorithm));
   }
 
   /**

@@ -111,6 +111,40 @@ public final class SdJwtIssuer {
     return new SdJwt(sign(Json.write(payload)), disclosures, null);
   }
 
+  /**
+   * Issues an SD-JWT in JWS JSON Serialization (RFC 9901 §8): {@link #issue(Map, DisclosurePolicy)}
+   * with the Disclosures in the unprotected header; {@link SdJwtJson#serializeFlattened()} writes
+   * it in Flattened form (§8.2).
+   */
+  public SdJwtJson issueJson(Map<String, ?> claims, DisclosurePolicy policy) {
+    return SdJwtJson.fromCompact(issue(claims, policy));
+  }
+
+  /**
+   * Adds this issuer's signature over the payload of {@code sdJwt} (General JWS JSON Serialization,
+   * RFC 9901 §8.3, RFC 7515 §7.2.1): a second public body co-signing the same attestation, or the
+   * same body signing with its next key during a rotation. The signature's protected header is this
+   * issuer's ({@code alg}, {@code typ}, {@code kid}, {@code x5c}); the Disclosures stay in the
+   * first unprotected header.
+   *
+   * @throws IllegalArgumentException if {@code sdJwt} carries a Key Binding JWT (its {@code
+   *     sd_hash} would still be valid, but a presentation is not re-signed by an Issuer)
+   * @throws IllegalStateException if signing fails
+   */
+  public SdJwtJson addSignature(SdJwtJson sdJwt) {
+    if (sdJwt.hasKeyBinding()) {
+      throw new IllegalArgumentException("an SD-JWT+KB is not signed again by an Issuer");
+    }
+    try {
+      String signingInput = headerB64 + '.' + sdJwt.payload();
+      Base64URL signature = signer.sign(header, signingInput.getBytes(StandardCharsets.US_ASCII));
+      return sdJwt.withSignature(
+          new SdJwtJson.Signature(headerB64, Map.of(), signature.toString()));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("signing failed", e);
+    }
+  }
+
   private static boolean hasDecoys(DisclosurePolicy policy) {
     for (int n : policy.decoys().values()) {
       if (n > 0) {

@@ -14,12 +14,14 @@ import ca.idnum.sdk.sdjwt.SdJwtError.Part;
 import ca.idnum.sdk.sdjwt.SdJwtError.SdHashMismatch;
 import ca.idnum.sdk.trust.IssuerKeyException;
 import ca.idnum.sdk.trust.PublicKeys;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -87,19 +89,106 @@ public final class SdJwtVerifier {
     return verify(sdJwt, keyBinding, null);
   }
 
-  private VerificationResult.Verified verify(
-      SdJwt sdJwt, KeyBindingExpectation keyBinding, String sdHashInput) throws SdJwtException {
-    if (sdJwt.disclosures().size() > options.limits().maxDisclosures()) {
+  /**
+   * Verifies an SD-JWT or SD-JWT+KB in Flattened or General JWS JSON Serialization (RFC 9901 §8.4):
+   * parsed within the configured limits ({@link SdJwtJson#parse(String, SdJwtLimits)}), then
+   * checked as {@link #verify(SdJwtJson, KeyBindingExpectation)} does.
+   */
+  public VerificationResult verifyJson(String json, KeyBindingExpectation keyBinding) {
+    try {
+      return verifyOrThrow(SdJwtJson.parse(json, options.limits()), keyBinding);
+    } catch (SdJwtException e) {
+      return new VerificationResult.Rejected(e.error());
+    }
+  }
+
+  /**
+   * Verifies a parsed JWS JSON Serialization; see {@link #verifyJson(String,
+   * KeyBindingExpectation)}.
+   */
+  public VerificationResult verify(SdJwtJson sdJwt, KeyBindingExpectation keyBinding) {
+    try {
+      return verifyOrThrow(sdJwt, keyBinding);
+    } catch (SdJwtException e) {
+      return new VerificationResult.Rejected(e.error());
+    }
+  }
+
+  /**
+   * Like {@link #verify(SdJwtJson, KeyBindingExpectation)} but throws the error. Every signature is
+   * checked as the Issuer-signed JWT of a compact SD-JWT is (§7.1 step 2), with the key resolved
+   * from its protected header together with its unprotected header (for example a {@code kid} sent
+   * unprotected, as in §8.3); which signatures must verify is {@link
+   * VerifierOptions#jsonSignaturePolicy()}. The rest (Disclosures, time, Key Binding with {@code
+   * sd_hash} over the compact form with the first signature, §8.1) is the compact verification of
+   * {@link SdJwtJson#toCompact()}.
+   */
+  public VerificationResult.Verified verifyOrThrow(
+      SdJwtJson sdJwt, KeyBindingExpectation keyBinding) throws SdJwtException {
+    checkDisclosureCount(sdJwt.disclosures().size());
+    Jws first = null;
+    SdJwtException unresolved = null;
+    boolean verified = false;
+    for (SdJwtJson.Signature s : sdJwt.signatures()) {
+      Jws jws = Jws.parse(s.compact(sdJwt.payload()), Part.ISSUER_JWT, options.allowedAlgorithms());
+      if (first == null) {
+        first = jws;
+      }
+      try {
+        verifyIssuerSignature(jws, resolutionHeader(jws, s.header()));
+        verified = true;
+      } catch (SdJwtException e) {
+        if (options.jsonSignaturePolicy() == JsonSignaturePolicy.AT_LEAST_ONE
+            && e.error() instanceof IssuerKeyUnresolved) {
+          unresolved = unresolved == null ? e : unresolved;
+        } else {
+          throw e;
+        }
+      }
+    }
+    if (!verified) {
+      throw unresolved;
+    }
+    return process(first, sdJwt.toCompact(), keyBinding, null);
+  }
+
+  private static JWSHeader resolutionHeader(Jws jws, Map<String, Object> unprotected)
+      throws SdJwtException {
+    if (unprotected.isEmpty()) {
+      return jws.header();
+    }
+    Map<String, Object> joint = new LinkedHashMap<>(jws.header().toJSONObject());
+    joint.putAll(unprotected);
+    try {
+      return JWSHeader.parse(joint, jws.header().getParsedBase64URL());
+    } catch (ParseException | RuntimeException e) {
+      throw new SdJwtException(new Malformed(Part.ISSUER_JWT, "invalid unprotected header"));
+    }
+  }
+
+  private void checkDisclosureCount(int count) throws SdJwtException {
+    if (count > options.limits().maxDisclosures()) {
       throw new SdJwtException(
           new SdJwtError.LimitExceeded(
               SdJwtError.Limit.DISCLOSURE_COUNT, options.limits().maxDisclosures()));
     }
+  }
+
+  private VerificationResult.Verified verify(
+      SdJwt sdJwt, KeyBindingExpectation keyBinding, String sdHashInput) throws SdJwtException {
+    checkDisclosureCount(sdJwt.disclosures().size());
     Jws issuerJwt =
         Jws.parse(sdJwt.issuerSignedJwt(), Part.ISSUER_JWT, options.allowedAlgorithms());
+    verifyIssuerSignature(issuerJwt, issuerJwt.header());
+    return process(issuerJwt, sdJwt, keyBinding, sdHashInput);
+  }
+
+  /** §7.1 step 2: {@code typ}, the Issuer key from {@code header}, the signature. */
+  private void verifyIssuerSignature(Jws issuerJwt, JWSHeader header) throws SdJwtException {
     issuerJwt.checkType(options.acceptedTypes());
     PublicKey issuerKey;
     try {
-      issuerKey = options.issuerKeys().resolve(issuerJwt.header(), issuerJwt.payload());
+      issuerKey = options.issuerKeys().resolve(header, issuerJwt.payload());
     } catch (IssuerKeyException e) {
       throw new SdJwtException(new IssuerKeyUnresolved(e.reason().name()));
     } catch (RuntimeException e) {
@@ -109,6 +198,12 @@ public final class SdJwtVerifier {
       throw new SdJwtException(new IssuerKeyUnresolved("no key"));
     }
     issuerJwt.verify(issuerKey);
+  }
+
+  /** §7.1 steps 3-5 and §7.3 on a signature-checked Issuer-signed JWT. */
+  private VerificationResult.Verified process(
+      Jws issuerJwt, SdJwt sdJwt, KeyBindingExpectation keyBinding, String sdHashInput)
+      throws SdJwtException {
     Processor.Result processed =
         Processor.process(issuerJwt.payload(), sdJwt.disclosures(), options.limits());
     Map<String, Object> claims = processed.claims();

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param clockSkew tolerance applied to {@code exp}, {@code nbf} and {@code iat}
  * @param keyBindingMaxAge how old a KB-JWT's {@code iat} may be
  * @param limits limits on hostile input
+ * @param jsonSignaturePolicy which signatures of a General JWS JSON Serialization must verify (RFC
+ *     9901 §8.3)
  */
 public record VerifierOptions(
     IssuerKeyResolver issuerKeys,
@@ -28,7 +30,8 @@ public record VerifierOptions(
     Clock clock,
     Duration clockSkew,
     Duration keyBindingMaxAge,
-    SdJwtLimits limits) {
+    SdJwtLimits limits,
+    JsonSignaturePolicy jsonSignaturePolicy) {
 
   /** The default allow-list: ES256, ES384, ES512, PS256, PS384, PS512, EdDSA, Ed25519. */
   public static final Set<JWSAlgorithm> DEFAULT_ALGORITHMS =
@@ -60,6 +63,40 @@ public record VerifierOptions(
       throw new IllegalArgumentException("durations must not be negative");
     }
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(jsonSignaturePolicy, "jsonSignaturePolicy");
+  }
+
+  /** Options with {@link JsonSignaturePolicy#ALL}. */
+  public VerifierOptions(
+      IssuerKeyResolver issuerKeys,
+      Set<JWSAlgorithm> allowedAlgorithms,
+      Set<String> acceptedTypes,
+      Clock clock,
+      Duration clockSkew,
+      Duration keyBindingMaxAge,
+      SdJwtLimits limits) {
+    this(
+        issuerKeys,
+        allowedAlgorithms,
+        acceptedTypes,
+        clock,
+        clockSkew,
+        keyBindingMaxAge,
+        limits,
+        JsonSignaturePolicy.ALL);
+  }
+
+  /** These options accepting only the {@code typ} values {@code types}. */
+  public VerifierOptions withAcceptedTypes(Set<String> types) {
+    return new VerifierOptions(
+        issuerKeys,
+        allowedAlgorithms,
+        types,
+        clock,
+        clockSkew,
+        keyBindingMaxAge,
+        limits,
+        jsonSignaturePolicy);
   }
 
   /** A builder with defaults: system UTC clock, 60 s skew, 5 min KB age, default limits. */
@@ -76,6 +113,7 @@ public record VerifierOptions(
     private Duration skew = Duration.ofSeconds(60);
     private Duration kbAge = Duration.ofMinutes(5);
     private SdJwtLimits limits = SdJwtLimits.DEFAULT;
+    private JsonSignaturePolicy jsonSignaturePolicy = JsonSignaturePolicy.ALL;
 
     private Builder(IssuerKeyResolver issuerKeys) {
       this.issuerKeys = issuerKeys;
@@ -117,9 +155,16 @@ public record VerifierOptions(
       return this;
     }
 
+    /** Which signatures of a General JWS JSON Serialization must verify; ALL by default. */
+    public Builder jsonSignaturePolicy(JsonSignaturePolicy policy) {
+      this.jsonSignaturePolicy = policy;
+      return this;
+    }
+
     /** The options. */
     public VerifierOptions build() {
-      return new VerifierOptions(issuerKeys, algorithms, types, clock, skew, kbAge, limits);
+      return new VerifierOptions(
+          issuerKeys, algorithms, types, clock, skew, kbAge, limits, jsonSignaturePolicy);
     }
   }
 }

@@ -18,16 +18,7 @@ public final class SdJwtVcVerifier {
 
   /** A verifier with these options; accepted types are replaced by {@code dc+sd-jwt}. */
   public SdJwtVcVerifier(VerifierOptions options) {
-    this.verifier =
-        new SdJwtVerifier(
-            new VerifierOptions(
-                options.issuerKeys(),
-                options.allowedAlgorithms(),
-                Set.of(SdJwtVc.TYPE),
-                options.clock(),
-                options.clockSkew(),
-                options.keyBindingMaxAge(),
-                options.limits()));
+    this.verifier = new SdJwtVerifier(options.withAcceptedTypes(Set.of(SdJwtVc.TYPE)));
   }
 
   /**
