@@ -84,10 +84,10 @@ class BrowserLoginThroughRelyingPartyTest {
         assertThat(claims.path("given_name").asString()).isEqualTo("Camille");
         assertThat(claims.path("acr").asString()).isEqualTo("urn:idnum:loa:1");
         assertThat(claims.path("amr").asString()).contains("pwd");
+        // Pairwise (a 256-bit value, base64url), never the citizen's internal UUID.
         assertThat(claims.path("sub").asString())
-            .isNotBlank()
-            .doesNotContain("-") // pairwise, not the internal UUID
-            .hasSizeGreaterThanOrEqualTo(40);
+            .matches("[A-Za-z0-9_-]{43}")
+            .doesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
       }
     }
   }
