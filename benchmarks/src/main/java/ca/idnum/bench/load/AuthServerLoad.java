@@ -223,7 +223,14 @@ public final class AuthServerLoad {
                     csrf.replace("&#45;", "-"))),
             cookies);
     // Follow redirects (saved request, consent already given) until the client's redirect URI.
-    for (int hop = 0; hop < 5 && r.statusCode() == 302; hop++) {
+    for (int hop = 0; hop < 6; hop++) {
+      if (r.statusCode() == 200 && r.body().contains("name=\"scope\"")) {
+        r = sendWithCookies(consent(r.body()), cookies); // first login of the run: approve once
+        continue;
+      }
+      if (r.statusCode() != 302) {
+        break;
+      }
       String next = location(r).orElse("");
       if (next.startsWith(options.redirectUri)) {
         return queryParam(next, "code");
@@ -231,6 +238,39 @@ public final class AuthServerLoad {
       r = sendWithCookies(get(next), cookies);
     }
     return Optional.empty();
+  }
+
+  /** The consent form's approval: every requested scope, with the form's hidden fields. */
+  private HttpRequest.Builder consent(String page) {
+    StringBuilder body = new StringBuilder();
+    Matcher hidden =
+        Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .matcher(page);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (hidden.find()) {
+      if (seen.add(hidden.group(1))) {
+        append(body, hidden.group(1), unescape(hidden.group(2)));
+      }
+    }
+    Matcher scope = Pattern.compile("name=\"scope\"[^>]*value=\"([^\"]+)\"").matcher(page);
+    while (scope.find()) {
+      append(body, "scope", scope.group(1));
+    }
+    return HttpRequest.newBuilder(resolve("/oauth2/authorize"))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+  }
+
+  private static void append(StringBuilder body, String name, String value) {
+    body.append(body.isEmpty() ? "" : "&")
+        .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+        .append('=')
+        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+  }
+
+  private static String unescape(String html) {
+    return html.replace("&#61;", "=").replace("&#45;", "-").replace("&amp;", "&");
   }
 
   private Optional<String> loginForTokens() throws IOException, InterruptedException {
