@@ -34,6 +34,7 @@ import java.util.Set;
  * reserved names and name collisions); checks {@code exp}, {@code nbf} and {@code iat} with the
  * configured skew; and, when Key Binding is expected, checks the KB-JWT's {@code typ}, signature by
  * the {@code cnf} key, {@code sd_hash}, {@code aud}, {@code nonce} and {@code iat} freshness.
+ * SD-JWTs in JWS JSON Serialization (§8.4) go through the same checks on their compact form.
  * Instances are immutable and thread-safe.
  */
 public final class SdJwtVerifier {

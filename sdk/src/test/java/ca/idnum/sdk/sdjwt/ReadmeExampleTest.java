@@ -88,4 +88,66 @@ class ReadmeExampleTest {
         .containsEntry("age_over_18", true)
         .doesNotContainKeys("given_name", "address");
   }
+
+  @Test
+  void whenTheReadmeJsonExampleRunsThenTheFlattenedPresentationVerifies() throws Exception {
+    ECKey issuerKey = new ECKeyGenerator(Curve.P_256).keyID("saaq-2026").generate();
+    ECKey holderKey = new ECKeyGenerator(Curve.P_256).generate();
+    SdJwtIssuer sdJwtIssuer =
+        SdJwtIssuer.builder(new ECDSASigner(issuerKey), JWSAlgorithm.ES256)
+            .keyId("saaq-2026")
+            .build();
+    VerifierOptions trust =
+        VerifierOptions.builder(new FixedKeyResolver(issuerKey.toECPublicKey())).build();
+    // --- README JSON example start ---
+    // Issuer: the Disclosures travel in the unprotected header (RFC 9901 §8.2).
+    SdJwtJson issuedJson =
+        sdJwtIssuer.issueJson(
+            Map.of(
+                "iss",
+                "https://saaq.example.ca",
+                "cnf",
+                Map.of("jwk", holderKey.toPublicJWK().toJSONObject()),
+                "given_name",
+                "Marie",
+                "age_over_18",
+                true),
+            DisclosurePolicy.builder()
+                .disclosable("given_name")
+                .disclosable("age_over_18")
+                .build());
+    // {"payload":"..","protected":"..","header":{"disclosures":[..]},"signature":".."}
+    String flattened = issuedJson.serializeFlattened();
+
+    // Holder: checks it, keeps age_over_18 only and adds kb_jwt to the header (§8.1).
+    SdJwtJson presented =
+        new SdJwtHolder(trust)
+            .presentJsonWithKeyBinding(
+                SdJwtJson.parse(flattened),
+                List.of(ClaimPath.of("age_over_18")),
+                "https://rp.example.ca",
+                "c2VydmVyLW5vbmNl",
+                new ECDSASigner(holderKey),
+                JWSAlgorithm.ES256);
+
+    // Verifier: the same checks as for the compact form; sd_hash covers the compact equivalent.
+    VerificationResult result =
+        new SdJwtVerifier(trust)
+            .verifyJson(
+                presented.serializeFlattened(),
+                new KeyBindingExpectation("https://rp.example.ca", "c2VydmVyLW5vbmNl"));
+    String compact = presented.toCompact().serialize(); // the same presentation, compact
+    // --- README JSON example end ---
+
+    assertThat(result.isVerified()).as(result.toString()).isTrue();
+    assertThat(((VerificationResult.Verified) result).claims())
+        .containsEntry("age_over_18", true)
+        .doesNotContainKey("given_name");
+    assertThat(
+            new SdJwtVerifier(trust)
+                .verify(
+                    compact, new KeyBindingExpectation("https://rp.example.ca", "c2VydmVyLW5vbmNl"))
+                .isVerified())
+        .isTrue();
+  }
 }
