@@ -13,6 +13,7 @@ import ca.idnum.auth.oidc.dpop.DPoPPolicyFilter;
 import ca.idnum.auth.oidc.keys.SigningKeys;
 import ca.idnum.auth.oidc.pairwise.PairwiseSubjects;
 import ca.idnum.auth.oidc.token.CitizenUserInfo;
+import ca.idnum.auth.oidc.token.ClientCredentialsTokens;
 import ca.idnum.auth.oidc.token.ClockedAuthorizationCodeGenerator;
 import ca.idnum.auth.oidc.token.IdnumTokenCustomizer;
 import ca.idnum.auth.oidc.token.LevelOfAssurance;
@@ -99,9 +100,20 @@ public class AuthorizationServerConfig {
     return new IdnumRegisteredClients(clients, properties, oidcClock);
   }
 
+  /**
+   * Authorizations in the short-lived store, except {@code client_credentials} ones: their access
+   * tokens are self-contained JWTs, verified on introspection, with a revocation list in the store.
+   */
   @Bean
-  OAuth2AuthorizationService authorizationService(ShortLivedStore store, Clock oidcClock) {
-    return new StoreAuthorizationService(store, oidcClock);
+  OAuth2AuthorizationService authorizationService(
+      ShortLivedStore store,
+      Clock oidcClock,
+      JwtDecoder jwtDecoder,
+      IdnumRegisteredClients registeredClientRepository) {
+    return new StoreAuthorizationService(
+        store,
+        oidcClock,
+        new ClientCredentialsTokens(jwtDecoder, registeredClientRepository, store, oidcClock));
   }
 
   @Bean

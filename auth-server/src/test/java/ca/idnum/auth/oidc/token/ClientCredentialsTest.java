@@ -7,6 +7,7 @@ import ca.idnum.auth.oidc.support.FreePort;
 import ca.idnum.auth.oidc.support.Http;
 import ca.idnum.auth.oidc.support.OidcKit;
 import ca.idnum.auth.oidc.support.OidcTestConfig;
+import ca.idnum.server.store.ShortLivedStore;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpResponse;
@@ -22,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * {@code client_credentials} over real HTTP with the demo back-end client seeded in demo mode (the
  * values the load benchmark relies on): RFC 9068 access tokens with a space-delimited {@code
- * scope}, audience-restricted; introspection and revocation.
+ * scope}, audience-restricted; no store write per grant, yet introspection and revocation work.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(OidcTestConfig.class)
@@ -32,6 +33,8 @@ class ClientCredentialsTest {
   static final String BACKEND_SECRET = "demo-backend-secret-for-local-testing-only";
   static final String ADMIN_SECRET = "admin-secret-for-tests-0123456789abcdefghij";
   static int port;
+
+  @org.springframework.beans.factory.annotation.Autowired ShortLivedStore store;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -147,5 +150,57 @@ class ClientCredentialsTest {
     assertThat(introspect(token)).containsEntry("active", false);
     assertThat(introspect(token(BACKEND, BACKEND_SECRET, "demo.read")))
         .containsEntry("active", true);
+  }
+
+  @Test
+  void whenAClientCredentialsTokenIsIssuedThenNothingIsWrittenToTheStoreUntilItIsRevoked() {
+    String token = token(BACKEND, BACKEND_SECRET, "demo.read");
+    String digest = StoreAuthorizationService.digest(token);
+    assertThat(store.get("az:at:" + digest)).isEmpty();
+    assertThat(store.get("az:cc-revoked:" + digest)).isEmpty();
+
+    http()
+        .postForm(
+            "/oauth2/revoke",
+            Map.of("token", token),
+            "Authorization",
+            Http.basic(BACKEND, BACKEND_SECRET));
+    assertThat(store.get("az:cc-revoked:" + digest)).isPresent();
+    assertThat(introspect(token)).containsEntry("active", false);
+  }
+
+  @Test
+  void whenAnotherClientTriesToRevokeATokenThenItStaysActive() {
+    String token = token(BACKEND, BACKEND_SECRET, "demo.read");
+    HttpResponse<String> foreign =
+        http()
+            .postForm(
+                "/oauth2/revoke",
+                Map.of("token", token),
+                "Authorization",
+                Http.basic("idnum-admin", ADMIN_SECRET));
+    assertThat(foreign.statusCode()).isLessThan(500);
+    assertThat(introspect(token)).containsEntry("active", true);
+  }
+
+  @Test
+  void whenATamperedOrForeignTokenIsIntrospectedThenItIsInactive() throws Exception {
+    String token = token(BACKEND, BACKEND_SECRET, "demo.read");
+    String[] parts = token.split("\\.");
+    String payload =
+        new String(
+                java.util.Base64.getUrlDecoder().decode(parts[1]),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .replace("demo.read", "demo.rite");
+    String tampered =
+        parts[0]
+            + "."
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
+    assertThat(introspect(tampered)).containsEntry("active", false);
+    assertThat(introspect("not-a-token")).containsEntry("active", false);
   }
 }
