@@ -15,6 +15,7 @@ import ca.idnum.auth.oidc.pairwise.PairwiseSubjects;
 import ca.idnum.auth.oidc.token.CitizenUserInfo;
 import ca.idnum.auth.oidc.token.ClientCredentialsTokens;
 import ca.idnum.auth.oidc.token.ClockedAuthorizationCodeGenerator;
+import ca.idnum.auth.oidc.token.ConsentWithdrawals;
 import ca.idnum.auth.oidc.token.IdnumTokenCustomizer;
 import ca.idnum.auth.oidc.token.LevelOfAssurance;
 import ca.idnum.auth.oidc.token.RotatingRefreshTokenGenerator;
@@ -33,6 +34,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -109,11 +111,28 @@ public class AuthorizationServerConfig {
       ShortLivedStore store,
       Clock oidcClock,
       JwtDecoder jwtDecoder,
-      IdnumRegisteredClients registeredClientRepository) {
+      IdnumRegisteredClients registeredClientRepository,
+      ConsentWithdrawals consentWithdrawals) {
     return new StoreAuthorizationService(
         store,
         oidcClock,
-        new ClientCredentialsTokens(jwtDecoder, registeredClientRepository, store, oidcClock));
+        new ClientCredentialsTokens(jwtDecoder, registeredClientRepository, store, oidcClock),
+        consentWithdrawals);
+  }
+
+  /** Withdrawn consents void what the client already obtained (kept as long as a token lives). */
+  @Bean
+  ConsentWithdrawals consentWithdrawals(
+      ShortLivedStore store, Clock oidcClock, OidcProperties properties) {
+    Duration longest = properties.refreshAbsoluteTtl();
+    for (Duration d :
+        List.of(
+            properties.refreshTokenTtl(), properties.accessTokenTtl(), properties.idTokenTtl())) {
+      if (d.compareTo(longest) > 0) {
+        longest = d;
+      }
+    }
+    return new ConsentWithdrawals(store, oidcClock, longest);
   }
 
   @Bean

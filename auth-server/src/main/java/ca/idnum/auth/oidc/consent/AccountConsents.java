@@ -3,6 +3,7 @@ package ca.idnum.auth.oidc.consent;
 import ca.idnum.auth.citizen.AuthorizedPublicBodies;
 import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.oidc.client.IdnumRegisteredClients;
+import ca.idnum.auth.oidc.token.ConsentWithdrawals;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,17 +12,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * The citizen's consents ({@link JdbcConsents}) for the account page, with each public body's
- * client name and sector. Consents of clients that no longer exist are not listed.
+ * client name and sector. Consents of clients that no longer exist are not listed. Withdrawing a
+ * consent also voids what the client obtained under it ({@link ConsentWithdrawals}).
  */
 @Component
 final class AccountConsents implements AuthorizedPublicBodies {
 
   private final JdbcConsents consents;
   private final IdnumRegisteredClients clients;
+  private final ConsentWithdrawals withdrawals;
 
-  AccountConsents(JdbcConsents consents, IdnumRegisteredClients clients) {
+  AccountConsents(
+      JdbcConsents consents, IdnumRegisteredClients clients, ConsentWithdrawals withdrawals) {
     this.consents = consents;
     this.clients = clients;
+    this.withdrawals = withdrawals;
   }
 
   @Override
@@ -49,7 +54,11 @@ final class AccountConsents implements AuthorizedPublicBodies {
   @Override
   public boolean revoke(CitizenId citizen, String clientId) {
     RegisteredClient client = clients.findByClientId(clientId);
-    return client != null && consents.revoke(citizen.toString(), client.getId());
+    if (client == null || !consents.revoke(citizen.toString(), client.getId())) {
+      return false;
+    }
+    withdrawals.withdraw(client.getId(), citizen.toString());
+    return true;
   }
 
   /** Scopes in the catalogue's order ({@code openid} first), unknown ones last. */

@@ -76,10 +76,11 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
   private final ShortLivedStore store;
   private final Clock clock;
   private final ClientCredentialsTokens clientCredentials;
+  private final ConsentWithdrawals withdrawals;
 
   /** Every authorization in the store, {@code client_credentials} ones included. */
   public StoreAuthorizationService(ShortLivedStore store, Clock clock) {
-    this(store, clock, null);
+    this(store, clock, null, null);
   }
 
   /**
@@ -88,9 +89,22 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
    */
   public StoreAuthorizationService(
       ShortLivedStore store, Clock clock, ClientCredentialsTokens clientCredentials) {
+    this(store, clock, clientCredentials, null);
+  }
+
+  /**
+   * As above; and an authorization issued before the citizen withdrew consent to its client ({@code
+   * withdrawals}) is found no more (and removed).
+   */
+  public StoreAuthorizationService(
+      ShortLivedStore store,
+      Clock clock,
+      ClientCredentialsTokens clientCredentials,
+      ConsentWithdrawals withdrawals) {
     this.store = store;
     this.clock = clock;
     this.clientCredentials = clientCredentials;
+    this.withdrawals = withdrawals;
   }
 
   @Override
@@ -171,6 +185,10 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
               .get(indexKey(index, token))
               .flatMap(this::load)
               .filter(a -> matches(a, index, token));
+      if (found.isPresent() && withdrawals != null && withdrawals.voids(found.get())) {
+        remove(found.get());
+        return null;
+      }
       if (found.isPresent()) {
         return index == Index.CODE ? noteCodeRead(found.get(), token) : found.get();
       }

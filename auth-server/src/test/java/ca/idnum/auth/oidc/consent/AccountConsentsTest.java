@@ -221,4 +221,72 @@ class AccountConsentsTest {
     HttpResponse<String> aliceStill = follow(alice, authorizationPath("museum-rp"));
     assertThat(Http.location(aliceStill)).startsWith(CALLBACK);
   }
+
+  @Test
+  void whenTheCitizenWithdrawsConsentThenTheClientsRefreshTokenAndUserinfoStopWorking() {
+    Http browser = browser();
+    Pkce pkce = Pkce.generate();
+    String path =
+        "/oauth2/authorize?"
+            + Http.form(
+                OidcKit.authorizationRequest(
+                    "library-rp", CALLBACK, "openid email", pkce, "st", "n-1"));
+    Map<String, String> callback =
+        OidcKit.browse(
+            browser, path, CALLBACK, OidcTestConfig.BOB.toString(), OidcTestConfig.PASSWORD, null);
+    Map<String, Object> tokens = exchange(browser, callback.get("code"), pkce.verifier());
+    String accessToken = (String) tokens.get("access_token");
+    assertThat(browser.get("/userinfo", "Authorization", "Bearer " + accessToken).statusCode())
+        .isEqualTo(200);
+
+    HttpResponse<String> account = browser.get("/account", "Accept", "text/html");
+    revoke(browser, "library-rp", Http.inputValue(account.body(), "_csrf"));
+
+    assertThat(browser.get("/userinfo", "Authorization", "Bearer " + accessToken).statusCode())
+        .isEqualTo(401);
+    HttpResponse<String> refresh =
+        browser.postForm(
+            "/oauth2/token",
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                (String) tokens.get("refresh_token")),
+            "Authorization",
+            Http.basic("library-rp", SECRET));
+    assertThat(refresh.statusCode()).isEqualTo(400);
+    assertThat(OidcKit.json(refresh)).containsEntry("error", "invalid_grant");
+
+    // consenting again gives working tokens
+    Pkce again = Pkce.generate();
+    Map<String, String> second =
+        OidcKit.browse(
+            browser,
+            "/oauth2/authorize?"
+                + Http.form(
+                    OidcKit.authorizationRequest(
+                        "library-rp", CALLBACK, "openid email", again, "st2", "n-2")),
+            CALLBACK,
+            OidcTestConfig.BOB.toString(),
+            OidcTestConfig.PASSWORD,
+            null);
+    Map<String, Object> fresh = exchange(browser, second.get("code"), again.verifier());
+    assertThat(
+            browser
+                .get("/userinfo", "Authorization", "Bearer " + fresh.get("access_token"))
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  Map<String, Object> exchange(Http browser, String code, String verifier) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("redirect_uri", CALLBACK);
+    form.put("code_verifier", verifier);
+    HttpResponse<String> response =
+        browser.postForm("/oauth2/token", form, "Authorization", Http.basic("library-rp", SECRET));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return OidcKit.json(response);
+  }
 }
