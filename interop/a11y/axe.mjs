@@ -7,7 +7,9 @@
 //   submit:URL  load the page, press the submit button of its form in <main> without filling
 //               anything, and check the page that comes back (the error summary state);
 //   auth:URL    check the page after logging in through <origin>/login with the credentials in
-//               IDNUM_A11Y_EMAIL and IDNUM_A11Y_PASSWORD.
+//               IDNUM_A11Y_EMAIL and IDNUM_A11Y_PASSWORD (an authorization request URL lands on
+//               the consent page this way).
+// Each report line names the path the page was finally loaded from (after redirects).
 // Chromium: IDNUM_CHROMIUM, else /usr/bin/chromium. The page's CSP is bypassed only to inject
 // axe-core. --screenshot saves a full-page PNG of the first target.
 // Prints one line per page and the details of each violation; exits 1 when there is any.
@@ -63,7 +65,8 @@ try {
       TAGS,
     );
     const lang = await page.getAttribute('html', 'lang');
-    console.log(`${result.violations.length === 0 ? 'ok  ' : 'FAIL'} ${target} (lang=${lang}, ` +
+    const at = new URL(page.url()).pathname;
+    console.log(`${result.violations.length === 0 ? 'ok  ' : 'FAIL'} ${target} (lang=${lang}, at ${at}, ` +
       `${result.passes.length} rules passed, ${result.violations.length} violated)`);
     for (const v of result.violations) {
       failures++;

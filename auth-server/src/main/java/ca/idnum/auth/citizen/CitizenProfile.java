@@ -17,7 +17,8 @@ public record CitizenProfile(
     Optional<LocalDate> birthdate,
     Optional<String> phoneNumber,
     boolean phoneNumberVerified,
-    Optional<String> locale) {
+    Optional<String> locale,
+    Optional<PostalAddress> address) {
 
   public CitizenProfile {
     Objects.requireNonNull(id, "id");
@@ -27,5 +28,6 @@ public record CitizenProfile(
     Objects.requireNonNull(birthdate, "birthdate");
     Objects.requireNonNull(phoneNumber, "phoneNumber");
     Objects.requireNonNull(locale, "locale");
+    Objects.requireNonNull(address, "address");
   }
 }

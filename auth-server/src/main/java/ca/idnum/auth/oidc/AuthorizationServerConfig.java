@@ -13,7 +13,9 @@ import ca.idnum.auth.oidc.dpop.DPoPPolicyFilter;
 import ca.idnum.auth.oidc.keys.SigningKeys;
 import ca.idnum.auth.oidc.pairwise.PairwiseSubjects;
 import ca.idnum.auth.oidc.token.CitizenUserInfo;
+import ca.idnum.auth.oidc.token.ClientCredentialsTokens;
 import ca.idnum.auth.oidc.token.ClockedAuthorizationCodeGenerator;
+import ca.idnum.auth.oidc.token.ConsentWithdrawals;
 import ca.idnum.auth.oidc.token.IdnumTokenCustomizer;
 import ca.idnum.auth.oidc.token.LevelOfAssurance;
 import ca.idnum.auth.oidc.token.RotatingRefreshTokenGenerator;
@@ -32,6 +34,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +102,37 @@ public class AuthorizationServerConfig {
     return new IdnumRegisteredClients(clients, properties, oidcClock);
   }
 
+  /**
+   * Authorizations in the short-lived store, except {@code client_credentials} ones: their access
+   * tokens are self-contained JWTs, verified on introspection, with a revocation list in the store.
+   */
   @Bean
-  OAuth2AuthorizationService authorizationService(ShortLivedStore store, Clock oidcClock) {
-    return new StoreAuthorizationService(store, oidcClock);
+  OAuth2AuthorizationService authorizationService(
+      ShortLivedStore store,
+      Clock oidcClock,
+      JwtDecoder jwtDecoder,
+      IdnumRegisteredClients registeredClientRepository,
+      ConsentWithdrawals consentWithdrawals) {
+    return new StoreAuthorizationService(
+        store,
+        oidcClock,
+        new ClientCredentialsTokens(jwtDecoder, registeredClientRepository, store, oidcClock),
+        consentWithdrawals);
+  }
+
+  /** Withdrawn consents void what the client already obtained (kept as long as a token lives). */
+  @Bean
+  ConsentWithdrawals consentWithdrawals(
+      ShortLivedStore store, Clock oidcClock, OidcProperties properties) {
+    Duration longest = properties.refreshAbsoluteTtl();
+    for (Duration d :
+        List.of(
+            properties.refreshTokenTtl(), properties.accessTokenTtl(), properties.idTokenTtl())) {
+      if (d.compareTo(longest) > 0) {
+        longest = d;
+      }
+    }
+    return new ConsentWithdrawals(store, oidcClock, longest);
   }
 
   @Bean

@@ -50,6 +50,8 @@ class PostgresProductionFlowTest {
     registry.add("spring.data.redis.port", TestServices::redisPort);
     registry.add("idnum.kek", () -> Base64.getEncoder().encodeToString(new byte[32]));
     registry.add("idnum.data-dir", () -> "target/test-data");
+    // Login throttle counters live in Redis: keep this class's apart from other runs'.
+    registry.add("idnum.store-prefix", () -> "idnum-citizen-" + System.nanoTime() + ":");
   }
 
   @LocalServerPort int port;

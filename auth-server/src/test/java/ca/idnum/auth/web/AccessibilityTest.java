@@ -2,8 +2,12 @@ package ca.idnum.auth.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.idnum.auth.citizen.account.CitizenAccount;
+import ca.idnum.auth.citizen.account.CitizenAccountRepository;
+import ca.idnum.auth.citizen.account.EmailAddress;
 import ca.idnum.auth.citizen.demo.DemoCitizenSeeder;
 import ca.idnum.auth.citizen.testing.CitizenWebTest;
+import ca.idnum.auth.oidc.client.ClientBootstrap;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * Every citizen page, in French and in English, checked by axe-core (WCAG 2.1 A and AA rules) in
  * headless Chromium through {@code interop/a11y/axe.mjs}: blank pages, forms in their error state,
- * and the pages behind login. Any violation fails the test. Needs Node, the npm packages of {@code
- * interop/} and Debian's Chromium: without them the test is skipped, except on CI where it fails.
+ * and the pages behind login (the account page with an authorized public body, the consent page).
+ * Any violation fails the test. Needs Node, the npm packages of {@code interop/} and Debian's
+ * Chromium: without them the test is skipped, except on CI where it fails.
  */
 @CitizenWebTest
 class AccessibilityTest {
@@ -31,6 +42,36 @@ class AccessibilityTest {
       List.of("/register", "/register/verify", "/password/forgot", "/password/reset");
 
   @LocalServerPort int port;
+  @Autowired CitizenAccountRepository accounts;
+  @Autowired RegisteredClientRepository clients;
+  @Autowired OAuth2AuthorizationConsentService consents;
+
+  /**
+   * The demo citizen already allowed the demo public body to receive the profile, so that the
+   * account page lists one authorized body and the consent page shows a previously approved scope
+   * beside a new one.
+   */
+  @BeforeEach
+  void demoConsent() {
+    CitizenAccount demo =
+        accounts.findByEmail(EmailAddress.of(DemoCitizenSeeder.EMAIL)).orElseThrow();
+    RegisteredClient demoRp = clients.findByClientId(ClientBootstrap.DEMO_CLIENT_ID);
+    consents.save(
+        OAuth2AuthorizationConsent.withId(demoRp.getId(), demo.id().toString())
+            .scope("openid")
+            .scope("profile")
+            .build());
+  }
+
+  /** An authorization request of the demo public body that leads to its consent page. */
+  private static String consentRequest(String lang) {
+    return "/oauth2/authorize?response_type=code&client_id="
+        + ClientBootstrap.DEMO_CLIENT_ID
+        + "&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fcallback&scope=openid%20profile%20email"
+        + "&state=a11y&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        + "&code_challenge_method=S256&lang="
+        + lang;
+  }
 
   @Test
   void whenEveryPageIsCheckedByAxeInBothLanguagesThenThereIsNoWcagViolation() throws Exception {
@@ -47,6 +88,8 @@ class AccessibilityTest {
         targets.add("submit:" + base + form + "?lang=" + lang);
       }
       targets.add("auth:" + base + "/account?lang=" + lang);
+      targets.add("auth:" + base + consentRequest(lang));
+      targets.add("auth:" + base + "/account/address?lang=" + lang);
       targets.add("auth:" + base + "/no-such-page?lang=" + lang);
     }
     Path screenshot = Path.of("target", "a11y", "login-fr.png").toAbsolutePath();
@@ -69,6 +112,7 @@ class AccessibilityTest {
 
     assertThat(process.exitValue()).as("axe report:\n%s", output).isZero();
     assertThat(output.lines().filter(l -> l.startsWith("ok "))).hasSize(targets.size());
+    assertThat(output.lines().filter(l -> l.contains("at /oauth2/consent,"))).hasSize(2);
     assertThat(screenshot).exists();
   }
 

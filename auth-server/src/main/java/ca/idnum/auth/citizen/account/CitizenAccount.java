@@ -2,6 +2,7 @@ package ca.idnum.auth.citizen.account;
 
 import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.citizen.CitizenProfile;
+import ca.idnum.auth.citizen.PostalAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -21,7 +22,8 @@ public record CitizenAccount(
     Optional<String> locale,
     AccountStatus status,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Optional<PostalAddress> address) {
 
   public static final int MAX_NAME_LENGTH = 100;
 
@@ -37,6 +39,39 @@ public record CitizenAccount(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    Objects.requireNonNull(address, "address");
+  }
+
+  /** An account without a postal address. */
+  public CitizenAccount(
+      CitizenId id,
+      EmailAddress email,
+      boolean emailVerified,
+      String passwordHash,
+      String givenName,
+      String familyName,
+      Optional<LocalDate> birthdate,
+      Optional<String> phoneNumber,
+      boolean phoneNumberVerified,
+      Optional<String> locale,
+      AccountStatus status,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        email,
+        emailVerified,
+        passwordHash,
+        givenName,
+        familyName,
+        birthdate,
+        phoneNumber,
+        phoneNumberVerified,
+        locale,
+        status,
+        createdAt,
+        updatedAt,
+        Optional.empty());
   }
 
   /** A new, active account with a verified address, created now. */
@@ -79,7 +114,8 @@ public record CitizenAccount(
         birthdate,
         phoneNumber,
         phoneNumberVerified,
-        locale);
+        locale,
+        address);
   }
 
   private static void requireName(String name, String what) {

@@ -1,6 +1,7 @@
 package ca.idnum.auth.citizen.account;
 
 import ca.idnum.auth.citizen.CitizenId;
+import ca.idnum.auth.citizen.PostalAddress;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,4 +21,7 @@ public interface CitizenAccountRepository {
 
   /** Replaces the password hash; returns false when there is no such account. */
   boolean updatePasswordHash(CitizenId id, String passwordHash, Instant now);
+
+  /** Replaces (or, when empty, removes) the postal address; false when there is no such account. */
+  boolean updateAddress(CitizenId id, Optional<PostalAddress> address, Instant now);
 }

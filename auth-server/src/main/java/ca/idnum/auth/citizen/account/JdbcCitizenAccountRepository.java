@@ -1,6 +1,7 @@
 package ca.idnum.auth.citizen.account;
 
 import ca.idnum.auth.citizen.CitizenId;
+import ca.idnum.auth.citizen.PostalAddress;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,8 @@ public final class JdbcCitizenAccountRepository implements CitizenAccountReposit
   private static final String COLUMNS =
       "id, email, email_normalized, email_verified, password_hash, given_name, family_name,"
           + " birthdate, phone_number, phone_number_verified, locale, status, created_at,"
-          + " updated_at";
+          + " updated_at, address_street, address_locality, address_region, address_postal_code,"
+          + " address_country";
 
   private final JdbcClient jdbc;
 
@@ -51,7 +53,7 @@ public final class JdbcCitizenAccountRepository implements CitizenAccountReposit
       jdbc.sql(
               "INSERT INTO citizen_account ("
                   + COLUMNS
-                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .param(a.id().value())
           .param(a.email().value())
           .param(a.email().normalized())
@@ -66,6 +68,11 @@ public final class JdbcCitizenAccountRepository implements CitizenAccountReposit
           .param(a.status().name())
           .param(utc(a.createdAt()))
           .param(utc(a.updatedAt()))
+          .param(a.address().map(PostalAddress::streetAddress).orElse(null))
+          .param(a.address().map(PostalAddress::locality).orElse(null))
+          .param(a.address().flatMap(PostalAddress::region).orElse(null))
+          .param(a.address().map(PostalAddress::postalCode).orElse(null))
+          .param(a.address().map(PostalAddress::country).orElse(null))
           .update();
       return true;
     } catch (DuplicateKeyException e) {
@@ -77,6 +84,23 @@ public final class JdbcCitizenAccountRepository implements CitizenAccountReposit
   public boolean updatePasswordHash(CitizenId id, String passwordHash, Instant now) {
     return jdbc.sql("UPDATE citizen_account SET password_hash = ?, updated_at = ? WHERE id = ?")
             .param(passwordHash)
+            .param(utc(now))
+            .param(id.value())
+            .update()
+        == 1;
+  }
+
+  @Override
+  public boolean updateAddress(CitizenId id, Optional<PostalAddress> address, Instant now) {
+    return jdbc.sql(
+                "UPDATE citizen_account SET address_street = ?, address_locality = ?,"
+                    + " address_region = ?, address_postal_code = ?, address_country = ?,"
+                    + " updated_at = ? WHERE id = ?")
+            .param(address.map(PostalAddress::streetAddress).orElse(null))
+            .param(address.map(PostalAddress::locality).orElse(null))
+            .param(address.flatMap(PostalAddress::region).orElse(null))
+            .param(address.map(PostalAddress::postalCode).orElse(null))
+            .param(address.map(PostalAddress::country).orElse(null))
             .param(utc(now))
             .param(id.value())
             .update()
@@ -103,6 +127,25 @@ public final class JdbcCitizenAccountRepository implements CitizenAccountReposit
         Optional.ofNullable(rs.getString("locale")),
         AccountStatus.valueOf(rs.getString("status")),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-        rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+        rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+        address(rs));
+  }
+
+  /** The stored address; a row whose address columns are incomplete has none. */
+  private static Optional<PostalAddress> address(ResultSet rs) throws SQLException {
+    String street = rs.getString("address_street");
+    String locality = rs.getString("address_locality");
+    String postalCode = rs.getString("address_postal_code");
+    String country = rs.getString("address_country");
+    if (street == null || locality == null || postalCode == null || country == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PostalAddress(
+            street,
+            locality,
+            Optional.ofNullable(rs.getString("address_region")),
+            postalCode,
+            country));
   }
 }

@@ -2,8 +2,10 @@ package ca.idnum.auth.citizen.login;
 
 import ca.idnum.auth.citizen.account.CitizenAccountRepository;
 import ca.idnum.auth.citizen.password.PasswordHasher;
+import ca.idnum.server.store.ShortLivedStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +26,19 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 @EnableConfigurationProperties(LoginThrottleProperties.class)
 public class CitizenLoginConfiguration {
 
+  /**
+   * The failed-login throttle: on the shared store when several nodes share one ({@code
+   * idnum.store=redis}), in process memory on the embedded default (one node).
+   */
   @Bean
-  LoginThrottle loginThrottle(ObjectProvider<Clock> clock, LoginThrottleProperties properties) {
+  LoginThrottle loginThrottle(
+      ObjectProvider<Clock> clock,
+      LoginThrottleProperties properties,
+      ShortLivedStore store,
+      @Value("${idnum.store:memory}") String storeKind) {
+    if ("redis".equals(storeKind)) {
+      return new StoreLoginThrottle(store, properties);
+    }
     return new InMemoryLoginThrottle(clock.getIfAvailable(Clock::systemUTC), properties);
   }
 

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
  *       and {@code idnum.admin.generate-secret} is true (embedded default), a secret is generated
  *       when the client is first created and logged that one time.
  *   <li>With {@code idnum.demo.enabled}: the demo public body {@code demo-rp} with a fixed,
- *       documented demo secret ({@code idnum.demo.client-secret}), logged at every start.
+ *       documented demo secret ({@code idnum.demo.client-secret}), logged at every start; and the
+ *       demo back-end client {@code demo-backend} ({@code client_secret_basic}, {@code
+ *       client_credentials}, scope {@code demo.read}, audience {@code urn:idnum:demo-api}) with the
+ *       fixed demo secret {@code idnum.demo.backend-client-secret}, which the load benchmark uses.
  * </ul>
  */
 @Component
@@ -32,6 +35,8 @@ public class ClientBootstrap implements ApplicationRunner {
   public static final String ADMIN_AUDIENCE = "urn:idnum:admin";
   public static final String DEMO_CLIENT_ID = "demo-rp";
   public static final String DEMO_SECTOR = "urn:idnum:sector:demo";
+  public static final String DEMO_BACKEND_CLIENT_ID = "demo-backend";
+  public static final String DEMO_API_AUDIENCE = "urn:idnum:demo-api";
 
   private static final Logger log = LoggerFactory.getLogger(ClientBootstrap.class);
 
@@ -40,6 +45,7 @@ public class ClientBootstrap implements ApplicationRunner {
   private final boolean generateAdminSecret;
   private final boolean demo;
   private final String demoSecret;
+  private final String demoBackendSecret;
   private final String issuer;
 
   public ClientBootstrap(
@@ -48,12 +54,15 @@ public class ClientBootstrap implements ApplicationRunner {
       @Value("${idnum.admin.generate-secret:true}") boolean generateAdminSecret,
       @Value("${idnum.demo.enabled:false}") boolean demo,
       @Value("${idnum.demo.client-secret:demo-rp-secret-for-local-testing-only}") String demoSecret,
+      @Value("${idnum.demo.backend-client-secret:demo-backend-secret-for-local-testing-only}")
+          String demoBackendSecret,
       @Value("${idnum.issuer}") String issuer) {
     this.registrations = registrations;
     this.adminSecret = adminSecret;
     this.generateAdminSecret = generateAdminSecret;
     this.demo = demo;
     this.demoSecret = demoSecret;
+    this.demoBackendSecret = demoBackendSecret;
     this.issuer = issuer;
   }
 
@@ -62,6 +71,7 @@ public class ClientBootstrap implements ApplicationRunner {
     bootstrapAdmin();
     if (demo) {
       bootstrapDemo();
+      bootstrapDemoBackend();
     }
   }
 
@@ -126,7 +136,7 @@ public class ClientBootstrap implements ApplicationRunner {
               "openid profile email",
               false,
               "RS256",
-              List.of("urn:idnum:demo-api"),
+              List.of(DEMO_API_AUDIENCE),
               300),
           Optional.of(demoSecret));
     }
@@ -137,5 +147,39 @@ public class ClientBootstrap implements ApplicationRunner {
         issuer,
         DEMO_CLIENT_ID,
         demoSecret);
+  }
+
+  private void bootstrapDemoBackend() {
+    Optional<OidcClient> existing = registrations.find(DEMO_BACKEND_CLIENT_ID);
+    if (existing.isEmpty()) {
+      registrations.register(
+          new ClientMetadata(
+              DEMO_BACKEND_CLIENT_ID,
+              "Service dorsal de démonstration",
+              DEMO_SECTOR,
+              "client_secret_basic",
+              null,
+              List.of("client_credentials"),
+              List.of(),
+              List.of(),
+              ScopeCatalog.DEMO_READ,
+              false,
+              "RS256",
+              List.of(DEMO_API_AUDIENCE),
+              300),
+          Optional.of(demoBackendSecret));
+    } else if (!existing
+        .get()
+        .secretDigest()
+        .equals(Optional.of(ClientSecrets.digest(demoBackendSecret)))) {
+      registrations.setSecret(DEMO_BACKEND_CLIENT_ID, demoBackendSecret);
+    }
+    log.info(
+        "Demo back end: client_id '{}', client_secret '{}' (demo mode only), grant"
+            + " client_credentials, scope {}, audience {}",
+        DEMO_BACKEND_CLIENT_ID,
+        demoBackendSecret,
+        ScopeCatalog.DEMO_READ,
+        DEMO_API_AUDIENCE);
   }
 }

@@ -18,6 +18,14 @@ public final class ScopeCatalog {
   /** Access to the admin API (admin client only). */
   public static final String ADMIN = "idnum:admin";
 
+  /**
+   * Read access to the demo API ({@code urn:idnum:demo-api}), for the demo back-end client's {@code
+   * client_credentials} grants (demo mode, load benchmark).
+   */
+  public static final String DEMO_READ = "demo.read";
+
+  private static final Set<String> API_SCOPES = Set.of(ADMIN, DEMO_READ);
+
   private static final Map<String, List<String>> CLAIMS = new LinkedHashMap<>();
 
   static {
@@ -36,9 +44,12 @@ public final class ScopeCatalog {
     return CLAIMS.keySet();
   }
 
-  /** Every scope a client may be registered for. */
+  /**
+   * Whether a client may be registered for {@code scope}: a citizen scope, or an API scope (admin
+   * API, demo API) granted to back-end clients.
+   */
   public static boolean isKnown(String scope) {
-    return CLAIMS.containsKey(scope) || ADMIN.equals(scope);
+    return CLAIMS.containsKey(scope) || API_SCOPES.contains(scope);
   }
 
   /** The claims released under {@code scope} (empty for unknown scopes). */

@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
@@ -19,7 +20,8 @@ import org.springframework.security.oauth2.server.authorization.oidc.authenticat
 /**
  * The userinfo response: the pairwise {@code sub} of the access token and the citizen's claims for
  * the scopes the access token carries (OIDC Core §5.4; {@code idnum.identity} for verified identity
- * claims), read through {@link CitizenDirectory}.
+ * claims; {@code address} releases the OIDC Core §5.1.1 address object when the citizen entered
+ * one), read through {@link CitizenDirectory}.
  */
 public final class CitizenUserInfo
     implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
@@ -67,6 +69,9 @@ public final class CitizenUserInfo
       profile
           .phoneNumber()
           .ifPresent(v -> claims.put("phone_number_verified", profile.phoneNumberVerified()));
+    }
+    if (scopes.contains(OidcScopes.ADDRESS)) {
+      profile.address().ifPresent(v -> claims.put("address", v.toClaim()));
     }
     if (scopes.contains(ScopeCatalog.IDENTITY)) {
       profile.givenName().ifPresent(v -> claims.put("given_name", v));

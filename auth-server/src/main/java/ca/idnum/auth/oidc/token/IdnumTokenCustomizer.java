@@ -11,11 +11,14 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -33,7 +36,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  *       the algorithm the client registered (RS256 by default).
  *   <li>Access tokens (RFC 9068): header {@code typ} {@code at+jwt}, RS256, {@code client_id},
  *       audience restricted to the client's registered resources, pairwise {@code sub} for a
- *       citizen, the {@code client_id} for {@code client_credentials}.
+ *       citizen, the {@code client_id} for {@code client_credentials}; {@code scope} as a
+ *       space-delimited string.
  * </ul>
  */
 public final class IdnumTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -72,6 +76,7 @@ public final class IdnumTokenCustomizer implements OAuth2TokenCustomizer<JwtEnco
           .audience(
               audience == null || audience.isEmpty() ? List.of(client.getClientId()) : audience)
           .claim("client_id", client.getClientId());
+      scopeClaim(context);
       addDPoPConfirmation(context);
       if (citizen) {
         AuthenticationContext login = AuthenticationContext.of(principal);
@@ -80,6 +85,21 @@ public final class IdnumTokenCustomizer implements OAuth2TokenCustomizer<JwtEnco
       } else {
         context.getClaims().subject(client.getClientId());
       }
+    }
+  }
+
+  /**
+   * RFC 9068 §2.2.3 (and RFC 8693 §4.2): {@code scope} is one space-delimited string, not the JSON
+   * array Spring Authorization Server writes by default.
+   */
+  private static void scopeClaim(JwtEncodingContext context) {
+    Set<String> scopes = context.getAuthorizedScopes();
+    if (scopes == null || scopes.isEmpty()) {
+      context.getClaims().claims(claims -> claims.remove(OAuth2ParameterNames.SCOPE));
+    } else {
+      context
+          .getClaims()
+          .claim(OAuth2ParameterNames.SCOPE, String.join(" ", new TreeSet<>(scopes)));
     }
   }
 

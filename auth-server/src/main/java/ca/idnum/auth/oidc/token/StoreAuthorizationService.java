@@ -34,6 +34,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * any node can continue what another started. Tokens are indexed by their SHA-256 digest, never
  * stored as keys in clear.
  *
+ * <p>With {@link ClientCredentialsTokens}, {@code client_credentials} grants write nothing here
+ * (their JWT access tokens are self-contained; only a revocation is written).
+ *
  * <p>Security properties enforced here:
  *
  * <ul>
@@ -72,14 +75,47 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
 
   private final ShortLivedStore store;
   private final Clock clock;
+  private final ClientCredentialsTokens clientCredentials;
+  private final ConsentWithdrawals withdrawals;
 
+  /** Every authorization in the store, {@code client_credentials} ones included. */
   public StoreAuthorizationService(ShortLivedStore store, Clock clock) {
+    this(store, clock, null, null);
+  }
+
+  /**
+   * {@code client_credentials} authorizations are not stored: {@code clientCredentials} finds them
+   * from the token itself and keeps the list of revoked ones.
+   */
+  public StoreAuthorizationService(
+      ShortLivedStore store, Clock clock, ClientCredentialsTokens clientCredentials) {
+    this(store, clock, clientCredentials, null);
+  }
+
+  /**
+   * As above; and an authorization issued before the citizen withdrew consent to its client ({@code
+   * withdrawals}) is found no more (and removed).
+   */
+  public StoreAuthorizationService(
+      ShortLivedStore store,
+      Clock clock,
+      ClientCredentialsTokens clientCredentials,
+      ConsentWithdrawals withdrawals) {
     this.store = store;
     this.clock = clock;
+    this.clientCredentials = clientCredentials;
+    this.withdrawals = withdrawals;
   }
 
   @Override
   public void save(OAuth2Authorization authorization) {
+    if (clientCredentials != null && ClientCredentialsTokens.handles(authorization)) {
+      OAuth2Authorization.Token<OAuth2AccessToken> token = authorization.getAccessToken();
+      if (token != null && token.isInvalidated()) {
+        clientCredentials.revoke(authorization);
+      }
+      return;
+    }
     Optional<OAuth2Authorization> previous = load(authorization.getId());
     claimCodeOnRedemption(authorization, previous);
     Duration ttl = ttl(authorization);
@@ -107,6 +143,10 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
 
   @Override
   public void remove(OAuth2Authorization authorization) {
+    if (clientCredentials != null && ClientCredentialsTokens.handles(authorization)) {
+      clientCredentials.revoke(authorization);
+      return;
+    }
     Optional<OAuth2Authorization> stored = load(authorization.getId());
     for (OAuth2Authorization a :
         stored.map(s -> List.of(s, authorization)).orElse(List.of(authorization))) {
@@ -129,6 +169,13 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
     if (token == null || token.isEmpty() || token.length() > 16_384) {
       return null;
     }
+    if (clientCredentials != null
+        && (tokenType == null || OAuth2TokenType.ACCESS_TOKEN.equals(tokenType))) {
+      Optional<OAuth2Authorization> stateless = clientCredentials.find(token);
+      if (stateless.isPresent()) {
+        return stateless.get();
+      }
+    }
     for (Index index : Index.values()) {
       if (tokenType != null && !index.tokenType.equals(tokenType.getValue())) {
         continue;
@@ -138,6 +185,10 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
               .get(indexKey(index, token))
               .flatMap(this::load)
               .filter(a -> matches(a, index, token));
+      if (found.isPresent() && withdrawals != null && withdrawals.voids(found.get())) {
+        remove(found.get());
+        return null;
+      }
       if (found.isPresent()) {
         return index == Index.CODE ? noteCodeRead(found.get(), token) : found.get();
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.idnum.auth.citizen.CitizenDirectory;
 import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.citizen.CitizenProfile;
+import ca.idnum.auth.citizen.PostalAddress;
 import ca.idnum.auth.citizen.code.OneTimeCode;
 import ca.idnum.auth.citizen.registration.JdbcPendingRegistrations;
 import ca.idnum.auth.citizen.registration.PendingRegistration;
@@ -94,6 +95,29 @@ abstract class CitizenAccountRepositoryContract {
     assertThat(updated.passwordHash()).isEqualTo("$argon2id$new");
     assertThat(updated.updatedAt()).isEqualTo(later);
     assertThat(updated.createdAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void whenAPostalAddressIsSavedThenTheProfileCarriesItUntilItIsRemoved() {
+    CitizenAccount stored = account(uniqueEmail());
+    accounts.create(stored);
+    assertThat(directory.find(stored.id()).orElseThrow().address()).isEmpty();
+    PostalAddress address =
+        new PostalAddress(
+            "1000, rue Saint-Jean, app. 3", "Québec", Optional.of("QC"), "g1r4s9", "Canada");
+    Instant later = NOW.plus(Duration.ofHours(2));
+
+    assertThat(accounts.updateAddress(stored.id(), Optional.of(address), later)).isTrue();
+    assertThat(accounts.updateAddress(CitizenId.random(), Optional.of(address), later)).isFalse();
+
+    CitizenAccount updated = accounts.findById(stored.id()).orElseThrow();
+    assertThat(updated.address()).contains(address);
+    assertThat(updated.address().orElseThrow().postalCode()).isEqualTo("G1R 4S9");
+    assertThat(updated.updatedAt()).isEqualTo(later);
+    assertThat(directory.find(stored.id()).orElseThrow().address()).contains(address);
+
+    assertThat(accounts.updateAddress(stored.id(), Optional.empty(), later)).isTrue();
+    assertThat(directory.find(stored.id()).orElseThrow().address()).isEmpty();
   }
 
   @Test

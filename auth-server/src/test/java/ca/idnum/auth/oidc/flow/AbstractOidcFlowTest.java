@@ -302,6 +302,8 @@ abstract class AbstractOidcFlowTest {
     assertThat(at.getSubject()).isEqualTo(id.getSubject());
     assertThat(at.getAudience()).containsExactly("urn:idnum:api:revenue-rp");
     assertThat(at.getStringClaim("client_id")).isEqualTo("revenue-rp");
+    // RFC 9068 §2.2.3: one space-delimited string
+    assertThat(at.getClaim("scope")).isEqualTo("email idnum.identity openid profile");
 
     HttpResponse<String> userinfo =
         browser.get("/userinfo", "Authorization", "Bearer " + accessToken);
