@@ -31,6 +31,17 @@ record Jws(
     byte[] signature) {
 
   static Jws parse(String compact, Part part, Set<JWSAlgorithm> allowed) throws SdJwtException {
+    return parse(compact, part, allowed, null);
+  }
+
+  /**
+   * Like {@link #parse(String, Part, Set)}, reusing {@code knownPayload} (the already decoded JSON
+   * of the same base64url payload, as when the signatures of a General JWS JSON Serialization share
+   * one payload) instead of decoding it again; {@code null} decodes it.
+   */
+  static Jws parse(
+      String compact, Part part, Set<JWSAlgorithm> allowed, Map<String, Object> knownPayload)
+      throws SdJwtException {
     int d1 = compact.indexOf('.');
     int d2 = d1 < 0 ? -1 : compact.indexOf('.', d1 + 1);
     if (d1 <= 0 || d2 < 0 || compact.indexOf('.', d2 + 1) >= 0) {
@@ -44,7 +55,10 @@ record Jws(
     byte[] signature;
     try {
       headerJson = Json.parseObject(new String(Json.unb64(h), StandardCharsets.UTF_8));
-      payload = Json.parseObject(new String(Json.unb64(p), StandardCharsets.UTF_8));
+      payload =
+          knownPayload != null
+              ? knownPayload
+              : Json.parseObject(new String(Json.unb64(p), StandardCharsets.UTF_8));
       signature = Json.unb64(s);
     } catch (ParseException | IllegalArgumentException e) {
       throw malformed(part, "header, payload or signature is not base64url JSON");

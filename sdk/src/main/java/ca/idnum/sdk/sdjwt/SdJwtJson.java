@@ -262,15 +262,20 @@ public record SdJwtJson(
       if (s.containsKey("header")) {
         header.putAll(object(s.get("header"), "header must be a JSON object"));
       }
+      boolean hasDisclosures = header.containsKey(DISCLOSURES);
+      boolean hasKb = header.containsKey(KB_JWT);
       Object rawDisclosures = header.remove(DISCLOSURES);
       Object rawKb = header.remove(KB_JWT);
-      if (i > 0 && (rawDisclosures != null || rawKb != null)) {
+      if (i > 0 && (hasDisclosures || hasKb)) {
         throw malformed(
             Part.SD_JWT, "disclosures and kb_jwt belong to the first unprotected header only");
       }
       if (i == 0) {
+        if (hasDisclosures && rawDisclosures == null) {
+          throw malformed(Part.DISCLOSURE, "disclosures must be an array of strings");
+        }
         disclosures = disclosures(rawDisclosures, limits);
-        if (rawKb != null) {
+        if (hasKb) {
           if (!(rawKb instanceof String kb) || kb.isEmpty()) {
             throw malformed(Part.KEY_BINDING_JWT, "kb_jwt must be a non-empty string");
           }

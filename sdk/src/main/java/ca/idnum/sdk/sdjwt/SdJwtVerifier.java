@@ -127,11 +127,21 @@ public final class SdJwtVerifier {
   public VerificationResult.Verified verifyOrThrow(
       SdJwtJson sdJwt, KeyBindingExpectation keyBinding) throws SdJwtException {
     checkDisclosureCount(sdJwt.disclosures().size());
+    if (sdJwt.signatures().size() > options.limits().maxArrayLength()) {
+      throw new SdJwtException(
+          new SdJwtError.LimitExceeded(
+              SdJwtError.Limit.ARRAY_LENGTH, options.limits().maxArrayLength()));
+    }
     Jws first = null;
     SdJwtException unresolved = null;
     boolean verified = false;
     for (SdJwtJson.Signature s : sdJwt.signatures()) {
-      Jws jws = Jws.parse(s.compact(sdJwt.payload()), Part.ISSUER_JWT, options.allowedAlgorithms());
+      Jws jws =
+          Jws.parse(
+              s.compact(sdJwt.payload()),
+              Part.ISSUER_JWT,
+              options.allowedAlgorithms(),
+              first == null ? null : first.payload());
       if (first == null) {
         first = jws;
       }

@@ -218,6 +218,10 @@ class SdJwtJsonTest {
                 + "\"header\":{\"disclosures\":[1]}}",
             "{\"payload\":\"e30\",\"protected\":\"e30\",\"signature\":\"AA\","
                 + "\"header\":{\"kb_jwt\":7}}",
+            "{\"payload\":\"e30\",\"protected\":\"e30\",\"signature\":\"AA\","
+                + "\"header\":{\"disclosures\":null}}",
+            "{\"payload\":\"e30\",\"protected\":\"e30\",\"signature\":\"AA\","
+                + "\"header\":{\"kb_jwt\":null}}",
             "{\"payload\":\"e30\",\"protected\":\"eyJraWQiOiJhIn0\",\"signature\":\"AA\","
                 + "\"header\":{\"kid\":\"a\"}}")) {
       assertThat(error(verifier.verifyJson(bad, null)))
