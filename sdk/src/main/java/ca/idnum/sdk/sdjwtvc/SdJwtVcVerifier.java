@@ -26,7 +26,18 @@ public final class SdJwtVcVerifier {
    * KeyBindingExpectation)}.
    */
   public VerificationResult verify(String presentation, KeyBindingExpectation keyBinding) {
-    VerificationResult r = verifier.verify(presentation, keyBinding);
+    return checkVc(verifier.verify(presentation, keyBinding));
+  }
+
+  /**
+   * Verifies an SD-JWT VC presentation in JWS JSON Serialization (RFC 9901 §8); see {@link
+   * SdJwtVerifier#verifyJson(String, KeyBindingExpectation)}. The SD-JWT VC rules are the same.
+   */
+  public VerificationResult verifyJson(String json, KeyBindingExpectation keyBinding) {
+    return checkVc(verifier.verifyJson(json, keyBinding));
+  }
+
+  private static VerificationResult checkVc(VerificationResult r) {
     if (!(r instanceof VerificationResult.Verified v)) {
       return r;
     }

@@ -229,4 +229,42 @@ class SdJwtJsonTest {
           .isInstanceOf(SdJwtError.Malformed.class);
     }
   }
+
+  @Test
+  void whenAnSdJwtVcIsPresentedInJsonThenTheVcVerifierAppliesItsRules() throws Exception {
+    ca.idnum.sdk.sdjwtvc.SdJwtVcIssuer vcIssuer =
+        new ca.idnum.sdk.sdjwtvc.SdJwtVcIssuer(
+            SdJwtIssuer.builder(issuerKey.signer(), issuerKey.algorithm())
+                .type(ca.idnum.sdk.sdjwtvc.SdJwtVc.TYPE)
+                .keyId("issuer-1")
+                .build());
+    SdJwt issued =
+        vcIssuer.issue(
+            ca.idnum.sdk.sdjwtvc.SdJwtVcClaims.builder("https://credentials.idnum.ca/proof-of-age")
+                .issuer("https://issuer.example.ca")
+                .issuedAt(SdJwtRoundTripTest.NOW)
+                .holderKey(holderKey.publicJwk())
+                .claim("age_over_18", true)
+                .build(),
+            DisclosurePolicy.builder().disclosable("age_over_18").build());
+    VerifierOptions options = options(JsonSignaturePolicy.ALL, issuerKey);
+    SdJwtJson presented =
+        new SdJwtHolder(options.withAcceptedTypes(java.util.Set.of("dc+sd-jwt")))
+            .presentJsonWithKeyBinding(
+                SdJwtJson.fromCompact(issued),
+                List.of(ClaimPath.of("age_over_18")),
+                AUD,
+                NONCE,
+                holderKey.signer(),
+                holderKey.algorithm());
+    ca.idnum.sdk.sdjwtvc.SdJwtVcVerifier vc = new ca.idnum.sdk.sdjwtvc.SdJwtVcVerifier(options);
+    VerificationResult r = vc.verifyJson(presented.serializeFlattened(), KB);
+    assertThat(r.isVerified()).as(r.toString()).isTrue();
+    assertThat(((VerificationResult.Verified) r).claims()).containsEntry("age_over_18", true);
+    SdJwtJson plain =
+        issuer(issuerKey)
+            .issueJson(SdJwtRoundTripTest.claims(holderKey), SdJwtRoundTripTest.policy());
+    assertThat(error(vc.verifyJson(plain.serializeFlattened(), null)))
+        .isInstanceOf(SdJwtError.WrongType.class);
+  }
 }
