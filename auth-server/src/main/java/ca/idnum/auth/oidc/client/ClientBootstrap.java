@@ -1,6 +1,14 @@
 package ca.idnum.auth.oidc.client;
 
 import ca.idnum.auth.oidc.consent.ScopeCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,6 +46,9 @@ public class ClientBootstrap implements ApplicationRunner {
   public static final String DEMO_BACKEND_CLIENT_ID = "demo-backend";
   public static final String DEMO_API_AUDIENCE = "urn:idnum:demo-api";
 
+  /** File in the data folder that receives a generated admin secret. */
+  public static final String ADMIN_SECRET_FILE = "idnum-admin-secret.txt";
+
   private static final Logger log = LoggerFactory.getLogger(ClientBootstrap.class);
 
   private final ClientRegistrations registrations;
@@ -47,6 +58,7 @@ public class ClientBootstrap implements ApplicationRunner {
   private final String demoSecret;
   private final String demoBackendSecret;
   private final String issuer;
+  private final Path dataDir;
 
   public ClientBootstrap(
       ClientRegistrations registrations,
@@ -56,8 +68,10 @@ public class ClientBootstrap implements ApplicationRunner {
       @Value("${idnum.demo.client-secret:demo-rp-secret-for-local-testing-only}") String demoSecret,
       @Value("${idnum.demo.backend-client-secret:demo-backend-secret-for-local-testing-only}")
           String demoBackendSecret,
-      @Value("${idnum.issuer}") String issuer) {
+      @Value("${idnum.issuer}") String issuer,
+      @Value("${idnum.data-dir:.}") String dataDir) {
     this.registrations = registrations;
+    this.dataDir = Path.of(dataDir);
     this.adminSecret = adminSecret;
     this.generateAdminSecret = generateAdminSecret;
     this.demo = demo;
@@ -108,9 +122,10 @@ public class ClientBootstrap implements ApplicationRunner {
           .ifPresent(
               secret ->
                   log.warn(
-                      "Created the admin client '{}' with a generated secret, shown this once: {}",
+                      "Created the admin client '{}' with a generated secret, written to {}"
+                          + " (readable by this user only)",
                       ADMIN_CLIENT_ID,
-                      secret));
+                      writeSecretFile(secret).toAbsolutePath()));
       if (configured) {
         log.info("Created the admin client '{}' (secret from configuration)", ADMIN_CLIENT_ID);
       }
@@ -181,5 +196,32 @@ public class ClientBootstrap implements ApplicationRunner {
         demoBackendSecret,
         ScopeCatalog.DEMO_READ,
         DEMO_API_AUDIENCE);
+  }
+
+  /**
+   * Writes a generated admin secret to {@value #ADMIN_SECRET_FILE} in the data folder, readable by
+   * the server's user only, so that it never appears in a log.
+   */
+  private Path writeSecretFile(String secret) {
+    Path file = dataDir.resolve(ADMIN_SECRET_FILE);
+    try {
+      Files.createDirectories(dataDir);
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.deleteIfExists(file);
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+      Files.writeString(
+          file,
+          secret + System.lineSeparator(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the admin client secret file", e);
+    }
   }
 }
