@@ -26,6 +26,13 @@ public final class ScopeCatalog {
 
   private static final Set<String> API_SCOPES = Set.of(ADMIN, DEMO_READ);
 
+  /**
+   * Issuer back-office scopes of wallet-api, one per issuing public body: {@code
+   * idnum:issuer:<body>} (lower-case letters, digits and hyphens), for that body's back end only.
+   */
+  private static final java.util.regex.Pattern ISSUER_SCOPE =
+      java.util.regex.Pattern.compile("idnum:issuer:[a-z0-9][a-z0-9-]{0,62}");
+
   private static final Map<String, List<String>> CLAIMS = new LinkedHashMap<>();
 
   static {
@@ -49,7 +56,12 @@ public final class ScopeCatalog {
    * API, demo API) granted to back-end clients.
    */
   public static boolean isKnown(String scope) {
-    return CLAIMS.containsKey(scope) || API_SCOPES.contains(scope);
+    return CLAIMS.containsKey(scope) || isApiScope(scope);
+  }
+
+  /** Whether {@code scope} is for APIs (back-end clients), never shown to a citizen. */
+  public static boolean isApiScope(String scope) {
+    return API_SCOPES.contains(scope) || ISSUER_SCOPE.matcher(scope).matches();
   }
 
   /** The claims released under {@code scope} (empty for unknown scopes). */

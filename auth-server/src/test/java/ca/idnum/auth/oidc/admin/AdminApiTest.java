@@ -113,6 +113,50 @@ class AdminApiTest {
   }
 
   @Test
+  void whenAnIssuerBackOfficeIsRegisteredThenItGetsItsBodyScopeOnlyThroughClientCredentials()
+      throws Exception {
+    String admin = token("idnum-admin", ADMIN_SECRET);
+    String issuerBackend =
+        BACKEND
+            .replace("tax-backend", "saaq-issuer")
+            .replace("\"scope\":\"\"", "\"scope\":\"idnum:issuer:saaq\"");
+    HttpResponse<String> created = call("POST", "/admin/clients", admin, issuerBackend);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    HttpResponse<String> granted =
+        http()
+            .postForm(
+                "/oauth2/token",
+                Map.of("grant_type", "client_credentials", "scope", "idnum:issuer:saaq"),
+                "Authorization",
+                Http.basic("saaq-issuer", (String) json(created).get("client_secret")));
+    assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+    assertThat(json(granted)).containsEntry("scope", "idnum:issuer:saaq");
+
+    // a citizen-facing client can never hold an issuer back-office scope
+    HttpResponse<String> website =
+        call(
+            "POST",
+            "/admin/clients",
+            admin,
+            issuerBackend
+                .replace("saaq-issuer", "saaq-site")
+                .replace(
+                    "\"grant_types\":[\"client_credentials\"]",
+                    "\"grant_types\":[\"authorization_code\"],"
+                        + "\"redirect_uris\":[\"https://saaq.example/cb\"]"));
+    assertThat(website.statusCode()).isEqualTo(400);
+    assertThat(json(website)).containsEntry("error", "invalid_client_metadata");
+    // nor a malformed one
+    HttpResponse<String> malformed =
+        call(
+            "POST",
+            "/admin/clients",
+            admin,
+            issuerBackend.replace("saaq-issuer", "x3").replace("issuer:saaq", "issuer:SAAQ/.."));
+    assertThat(malformed.statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void registersUpdatesRotatesSecretAndDisablesAClient() throws Exception {
     String admin = token("idnum-admin", ADMIN_SECRET);
     HttpResponse<String> created = call("POST", "/admin/clients", admin, BACKEND);
