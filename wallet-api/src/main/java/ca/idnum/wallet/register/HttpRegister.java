@@ -43,6 +43,7 @@ public final class HttpRegister implements Register {
         HttpClient.newBuilder()
             .connectTimeout(properties.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
             .build();
     this.breaker =
         new CircuitBreaker(properties.failureThreshold(), properties.openDuration(), clock);

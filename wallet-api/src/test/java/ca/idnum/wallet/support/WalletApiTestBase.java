@@ -54,8 +54,8 @@ public abstract class WalletApiTestBase {
     registry.add("idnum.wallet.issuers.wm.credential-configurations", () -> "proof_of_age");
     registry.add(
         "idnum.wallet.issuers.wm.register.url", () -> "http://127.0.0.1:" + REGISTER.port());
-    registry.add("idnum.wallet.issuers.wm.register.request-timeout", () -> "500ms");
-    registry.add("idnum.wallet.issuers.wm.register.budget", () -> "1500ms");
+    registry.add("idnum.wallet.issuers.wm.register.request-timeout", () -> "1s");
+    registry.add("idnum.wallet.issuers.wm.register.budget", () -> "2500ms");
     registry.add("idnum.wallet.issuers.wm.register.max-attempts", () -> "2");
     registry.add("idnum.wallet.issuers.wm.register.failure-threshold", () -> "1000");
   }
