@@ -1,13 +1,23 @@
 package ca.idnum.wallet.admin;
 
 import ca.idnum.wallet.config.WalletProperties;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,8 +32,10 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Two filter chains: the issuer admin API ({@code /issuers/{body}/admin/**}), an OAuth 2.0 resource
@@ -33,6 +45,16 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * first needed and cached, so wallet-api starts without auth-server.
  */
 @Configuration(proxyBeanMethods = false)
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "IdNum wallet-api: issuer admin API",
+            version = "1",
+            description =
+                "For a public body's back office: create OpenID4VCI credential offers (pre-authorized"
+                    + " code, tx_code sent out of band), list what was issued about a subject, suspend,"
+                    + " reinstate or revoke. Access tokens: client credentials from the SAG"
+                    + " (auth-server) with the scope idnum:issuer:{body}."))
 @SecurityScheme(
     name = "bearer",
     type = SecuritySchemeType.HTTP,
@@ -57,7 +79,8 @@ public class SecurityConfiguration {
                     .denyAll())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable())
-        .oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()));
+        .oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()))
+        .addFilterBefore(new FailClosedFilter(), BearerTokenAuthenticationFilter.class);
     return http.build();
   }
 
@@ -89,6 +112,37 @@ public class SecurityConfiguration {
             new JwtTypeValidator("at+jwt", "JWT"));
     decoder.setJwtValidator(validator);
     return decoder;
+  }
+
+  /**
+   * When the SAG's keys cannot be fetched, token validation cannot happen: answer {@code 503} (fail
+   * closed, no stack trace) rather than a server error.
+   */
+  static final class FailClosedFilter extends OncePerRequestFilter {
+    private static final Logger log = LoggerFactory.getLogger(FailClosedFilter.class);
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      try {
+        chain.doFilter(request, response);
+      } catch (AuthenticationServiceException e) {
+        log.warn(
+            "admin API: access tokens cannot be validated now (authorization server keys unavailable)");
+        if (!response.isCommitted()) {
+          response.setStatus(503);
+          response.setHeader("Retry-After", "30");
+          response.setHeader("Cache-Control", "no-store");
+          response.setContentType("application/json");
+          response
+              .getWriter()
+              .write(
+                  "{\"error\":\"temporarily_unavailable\",\"error_description\":"
+                      + "\"access tokens cannot be validated now; try again later\"}");
+        }
+      }
+    }
   }
 
   private static AuthorizationDecision hasIssuerScope(

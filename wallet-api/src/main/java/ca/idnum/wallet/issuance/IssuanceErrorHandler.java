@@ -3,10 +3,13 @@ package ca.idnum.wallet.issuance;
 import ca.idnum.server.store.ShortLivedStoreUnavailable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -29,8 +32,13 @@ public final class IssuanceErrorHandler {
     return toResponse(e.error());
   }
 
-  @ExceptionHandler(ShortLivedStoreUnavailable.class)
-  ResponseEntity<Map<String, Object>> storeDown(ShortLivedStoreUnavailable e) {
+  @ExceptionHandler({
+    ShortLivedStoreUnavailable.class,
+    TransientDataAccessException.class,
+    DataAccessResourceFailureException.class,
+    CannotGetJdbcConnectionException.class
+  })
+  ResponseEntity<Map<String, Object>> storeDown(Exception e) {
     return toResponse(new IssuanceError.TemporarilyUnavailable("try again later"));
   }
 
