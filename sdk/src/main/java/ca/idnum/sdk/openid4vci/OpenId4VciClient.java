@@ -165,6 +165,16 @@ public final class OpenId4VciClient {
       String credentialConfigurationId,
       List<ECKey> holderKeys)
       throws OpenId4VciException {
+    return requestCredentials(issuer, token, credentialConfigurationId, holderKeys).credentials();
+  }
+
+  /** As {@link #credentials}, with the {@code notification_id}. */
+  public CredentialResponse requestCredentials(
+      IssuerMetadata issuer,
+      TokenResponse token,
+      String credentialConfigurationId,
+      List<ECKey> holderKeys)
+      throws OpenId4VciException {
     if (holderKeys.isEmpty() || holderKeys.size() > issuer.batchSize()) {
       throw new IllegalArgumentException("between 1 and " + issuer.batchSize() + " holder keys");
     }
@@ -192,7 +202,34 @@ public final class OpenId4VciClient {
       }
       out.add(s);
     }
-    return out;
+    return new CredentialResponse(out, json.get("notification_id") instanceof String n ? n : null);
+  }
+
+  /**
+   * Tells the issuer what became of the credentials of one response (OpenID4VCI 1.0 §11): {@code
+   * credential_accepted}, {@code credential_failure} or {@code credential_deleted}.
+   */
+  public void notify(
+      IssuerMetadata issuer, TokenResponse token, String notificationId, String event)
+      throws OpenId4VciException {
+    if (!(issuer.raw().get("notification_endpoint") instanceof String endpoint)) {
+      throw new IllegalStateException("the issuer has no notification endpoint");
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(endpoint))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Authorization", "DPoP " + token.accessToken())
+            .header(
+                "DPoP",
+                Proofs.dpop(
+                    token.dpopKey(), "POST", endpoint, token.accessToken(), clock.instant()))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JSONObjectUtils.toJSONString(
+                        Map.of("notification_id", notificationId, "event", event))))
+            .build();
+    send(request);
   }
 
   /**

@@ -109,6 +109,8 @@ public final class AdminApi {
    * @param status its status
    * @param issuedAt when issued
    * @param expiresAt when it expires
+   * @param walletEvent the last event the wallet notified (credential_accepted, credential_failure,
+   *     credential_deleted), or null
    */
   public record IssuedCredentialView(
       UUID id,
@@ -119,5 +121,6 @@ public final class AdminApi {
       int statusIdx,
       String status,
       Instant issuedAt,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      String walletEvent) {}
 }

@@ -158,7 +158,8 @@ public final class IssuerAdminController {
         c.statusIdx(),
         status,
         c.issuedAt(),
-        c.expiresAt());
+        c.expiresAt(),
+        c.walletEvent());
   }
 
   private static TokenStatus status(AdminApi.Status s) {

@@ -70,6 +70,35 @@ public final class AccessTokens {
     return store.take(nonceKey(nonce)).map(issuer::equals).orElse(false);
   }
 
+  /**
+   * A {@code notification_id} for the credentials of one response, usable by the holder of the DPoP
+   * key {@code jkt} while the access token lives.
+   */
+  public String newNotificationId(String issuer, String jkt, List<String> credentialIds) {
+    String id = Randoms.token();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("issuer", issuer);
+    m.put("jkt", jkt);
+    m.put("ids", credentialIds);
+    store.put(
+        "wallet:notification:" + DpopVerifier.sha256(id),
+        ShortLivedJson.write(m),
+        properties.accessTokenTtl().multipliedBy(2));
+    return id;
+  }
+
+  /** The credential record ids of a notification id issued to {@code issuer} and {@code jkt}. */
+  public Optional<List<java.util.UUID>> notification(String id, String issuer, String jkt) {
+    return ShortLivedJson.read(store.get("wallet:notification:" + DpopVerifier.sha256(id)))
+        .filter(m -> issuer.equals(m.get("issuer")) && jkt.equals(m.get("jkt")))
+        .map(
+            m -> {
+              @SuppressWarnings("unchecked")
+              List<String> ids = (List<String>) m.get("ids");
+              return ids.stream().map(java.util.UUID::fromString).toList();
+            });
+  }
+
   private static String key(String token) {
     return "wallet:at:" + DpopVerifier.sha256(token);
   }

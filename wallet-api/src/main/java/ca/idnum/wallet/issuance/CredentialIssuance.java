@@ -179,6 +179,7 @@ public final class CredentialIssuance {
     Instant exp = now.atZone(ZoneOffset.UTC).plus(type.validity()).toInstant();
     String vct = catalog.vct(type);
     List<Map<String, Object>> credentials = new ArrayList<>();
+    List<String> recordIds = new ArrayList<>();
     for (ProofVerifier.ValidProof v : valid) {
       IssuedCredential record =
           statusLists.allocate(issuer, type.id(), vct, grant.subject(), v.thumbprint(), now, exp);
@@ -199,8 +200,47 @@ public final class CredentialIssuance {
       claims.forEach(b::claim);
       SdJwt sdJwt = sdJwtVcIssuer.issue(b.build(), type.disclosurePolicy(claims));
       credentials.add(Map.of("credential", sdJwt.serialize()));
+      recordIds.add(record.id().toString());
     }
-    return Map.of("credentials", credentials);
+    return Map.of(
+        "credentials",
+        credentials,
+        "notification_id",
+        tokens.newNotificationId(issuer.body(), grant.jkt(), recordIds));
+  }
+
+  /** The wallet's notification events (OpenID4VCI 1.0 §11.1). */
+  private static final java.util.Set<String> EVENTS =
+      java.util.Set.of("credential_accepted", "credential_failure", "credential_deleted");
+
+  /**
+   * Records a wallet's notification (OpenID4VCI 1.0 §11) about the credentials of one credential
+   * response: the event, never its free-text description.
+   */
+  public void notification(
+      Issuer issuer, AccessTokens.TokenGrant grant, Map<String, Object> request) {
+    if (!(request.get("notification_id") instanceof String id) || id.isEmpty()) {
+      throw new IssuanceException(
+          new IssuanceError.InvalidNotificationRequest("notification_id is required"));
+    }
+    if (!(request.get("event") instanceof String event) || !EVENTS.contains(event)) {
+      throw new IssuanceException(
+          new IssuanceError.InvalidNotificationRequest(
+              "event must be credential_accepted, credential_failure or credential_deleted"));
+    }
+    if (request.containsKey("event_description")
+        && !(request.get("event_description") instanceof String)) {
+      throw new IssuanceException(
+          new IssuanceError.InvalidNotificationRequest("event_description is a string"));
+    }
+    List<java.util.UUID> ids =
+        tokens
+            .notification(id, issuer.body(), grant.jkt())
+            .orElseThrow(
+                () ->
+                    new IssuanceException(
+                        new IssuanceError.InvalidNotificationId("unknown notification_id")));
+    statusLists.recordWalletEvent(issuer.body(), ids, event);
   }
 
   private Map<String, Object> claimsFor(Issuer issuer, CredentialType type, String subject) {

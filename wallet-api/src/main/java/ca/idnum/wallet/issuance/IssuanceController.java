@@ -136,6 +136,34 @@ public final class IssuanceController {
       @RequestBody(required = false) String json,
       HttpServletRequest request) {
     Issuer issuer = issuer(body);
+    AccessTokens.TokenGrant grant = authorize(issuer, authorization, request);
+    Map<String, Object> parsed =
+        jsonBody(json, request, IssuanceController::invalidCredentialRequest);
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(issuance.credential(issuer, grant, parsed));
+  }
+
+  @PostMapping(path = "/issuers/{body}/notification")
+  ResponseEntity<Void> notification(
+      @PathVariable String body,
+      @RequestHeader(name = "Authorization", required = false) String authorization,
+      @RequestBody(required = false) String json,
+      HttpServletRequest request) {
+    Issuer issuer = issuer(body);
+    AccessTokens.TokenGrant grant = authorize(issuer, authorization, request);
+    Map<String, Object> parsed =
+        jsonBody(
+            json,
+            request,
+            d -> new IssuanceException(new IssuanceError.InvalidNotificationRequest(d)));
+    issuance.notification(issuer, grant, parsed);
+    return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+  }
+
+  /** Checks the DPoP-bound access token and its proof (RFC 9449 §7). */
+  private AccessTokens.TokenGrant authorize(
+      Issuer issuer, String authorization, HttpServletRequest request) {
     if (authorization == null || authorization.isBlank()) {
       throw new IssuanceException(new IssuanceError.MissingToken());
     }
@@ -157,23 +185,27 @@ public final class IssuanceController {
       throw new IssuanceException(
           new IssuanceError.InvalidToken("the DPoP key is not the one the token is bound to"));
     }
+    return grant;
+  }
+
+  private static Map<String, Object> jsonBody(
+      String json,
+      HttpServletRequest request,
+      java.util.function.Function<String, IssuanceException> error) {
     if (request.getContentType() == null
         || !MediaType.APPLICATION_JSON.isCompatibleWith(
             MediaType.parseMediaType(request.getContentType()))) {
-      throw new IssuanceException(
-          new IssuanceError.InvalidCredentialRequest("the credential request is JSON"));
+      throw error.apply("the request body is JSON");
     }
-    Map<String, Object> parsed;
     try {
-      parsed = JSONObjectUtils.parse(json == null ? "" : json, 256 * 1024);
+      return JSONObjectUtils.parse(json == null ? "" : json, 256 * 1024);
     } catch (ParseException e) {
-      throw new IssuanceException(
-          new IssuanceError.InvalidCredentialRequest(
-              "the credential request is not a JSON object"));
+      throw error.apply("the request body is not a JSON object");
     }
-    return ResponseEntity.ok()
-        .cacheControl(CacheControl.noStore())
-        .body(issuance.credential(issuer, grant, parsed));
+  }
+
+  private static IssuanceException invalidCredentialRequest(String description) {
+    return new IssuanceException(new IssuanceError.InvalidCredentialRequest(description));
   }
 
   private Issuer issuer(String body) {

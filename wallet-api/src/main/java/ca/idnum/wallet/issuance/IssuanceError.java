@@ -172,6 +172,28 @@ public sealed interface IssuanceError {
     }
   }
 
+  /** A notification about an unknown notification id (OpenID4VCI §11.3). */
+  record InvalidNotificationId(String description) implements IssuanceError {
+    public String code() {
+      return "invalid_notification_id";
+    }
+
+    public int status() {
+      return 400;
+    }
+  }
+
+  /** A malformed notification (OpenID4VCI §11.3). */
+  record InvalidNotificationRequest(String description) implements IssuanceError {
+    public String code() {
+      return "invalid_notification_request";
+    }
+
+    public int status() {
+      return 400;
+    }
+  }
+
   /** No such issuer, offer or credential. */
   record NotFound(String description) implements IssuanceError {
     public String code() {

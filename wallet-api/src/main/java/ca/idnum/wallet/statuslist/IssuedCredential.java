@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param status the current status
  * @param issuedAt when it was issued
  * @param expiresAt when it expires
+ * @param walletEvent the last event the wallet notified, or {@code null}
  */
 public record IssuedCredential(
     UUID id,
@@ -30,7 +31,8 @@ public record IssuedCredential(
     int statusIdx,
     TokenStatus status,
     Instant issuedAt,
-    Instant expiresAt) {
+    Instant expiresAt,
+    String walletEvent) {
 
   /** Validates. */
   public IssuedCredential {

@@ -111,7 +111,8 @@ public final class StatusListService {
               random.nextInt(size),
               TokenStatus.VALID,
               issuedAt,
-              expiresAt);
+              expiresAt,
+              null);
       try {
         jdbc.sql(
                 "INSERT INTO issued_credential (id, issuer, credential_configuration_id, vct,"
@@ -189,6 +190,20 @@ public final class StatusListService {
           .update();
     }
     return changed;
+  }
+
+  /** Records the last event a wallet reported for these credentials (notification endpoint). */
+  public void recordWalletEvent(String issuer, List<UUID> ids, String event) {
+    for (UUID id : ids) {
+      jdbc.sql(
+              "UPDATE issued_credential SET wallet_event = :event, wallet_event_at = :at"
+                  + " WHERE issuer = :issuer AND id = :id")
+          .param("event", event)
+          .param("at", Timestamp.from(clock.instant()))
+          .param("issuer", issuer)
+          .param("id", id)
+          .update();
+    }
   }
 
   /** The current list token of {@code issuer}, re-signed only when the list changed. */
@@ -296,6 +311,7 @@ public final class StatusListService {
         rs.getInt("status_idx"),
         TokenStatus.of(rs.getInt("status")),
         rs.getTimestamp("issued_at").toInstant(),
-        rs.getTimestamp("expires_at").toInstant());
+        rs.getTimestamp("expires_at").toInstant(),
+        rs.getString("wallet_event"));
   }
 }

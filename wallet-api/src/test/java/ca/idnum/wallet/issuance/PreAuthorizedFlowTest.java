@@ -1,9 +1,12 @@
 package ca.idnum.wallet.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ca.idnum.sdk.openid4vci.CredentialOffer;
+import ca.idnum.sdk.openid4vci.CredentialResponse;
 import ca.idnum.sdk.openid4vci.IssuerMetadata;
+import ca.idnum.sdk.openid4vci.OpenId4VciException;
 import ca.idnum.sdk.openid4vci.TokenResponse;
 import ca.idnum.sdk.sdjwt.SdJwt;
 import ca.idnum.sdk.sdjwt.VerificationResult;
@@ -148,6 +151,37 @@ class PreAuthorizedFlowTest extends WalletApiTestBase {
     for (String c : credentials) {
       assertThat(statusOf(c)).isEqualTo(TokenStatus.SUSPENDED);
     }
+  }
+
+  @Test
+  void whenTheWalletNotifiesTheIssuerThenTheEventIsRecordedAgainstTheCredential() throws Exception {
+    Map<String, Object> created =
+        createOffer("ramq", "TREM90541299", List.of("health_insurance_card"), false);
+    CredentialOffer offer = wallet.resolveOffer((String) created.get("deepLink"));
+    IssuerMetadata metadata = wallet.discover(offer.credentialIssuer());
+    ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+    TokenResponse token = wallet.preAuthorizedToken(metadata, offer, null, key);
+    CredentialResponse response =
+        wallet.requestCredentials(metadata, token, "health_insurance_card", List.of(key));
+    assertThat(response.notificationId()).isNotBlank();
+
+    wallet.notify(metadata, token, response.notificationId(), "credential_accepted");
+
+    String thumbprint = key.computeThumbprint().toString();
+    assertThat(listCredentials("ramq", "TREM90541299"))
+        .filteredOn(r -> thumbprint.equals(r.get("holderKeyThumbprint")))
+        .singleElement()
+        .satisfies(r -> assertThat(r).containsEntry("walletEvent", "credential_accepted"));
+    OpenId4VciException unknown =
+        catchThrowableOfType(
+            OpenId4VciException.class,
+            () -> wallet.notify(metadata, token, "not-an-id", "credential_deleted"));
+    assertThat(unknown.error()).isEqualTo("invalid_notification_id");
+    OpenId4VciException badEvent =
+        catchThrowableOfType(
+            OpenId4VciException.class,
+            () -> wallet.notify(metadata, token, response.notificationId(), "credential_lost"));
+    assertThat(badEvent.error()).isEqualTo("invalid_notification_request");
   }
 
   @Test
