@@ -40,13 +40,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A closed-loop load generator against a running wallet-api: credentials issued per second
- * through the credential endpoint (DPoP and key proof verification, register lookup, SD-JWT VC
- * signing, status index allocation), with the raw ES256 sign + verify floor measured in the same
- * run. It plays the SAG for the admin API: it serves its own JWK set on {@code --auth-port}, so
- * wallet-api must run with {@code IDNUM_AUTH_ISSUER=http://127.0.0.1:<auth-port>}. Each worker
- * redeems one offer of the demo issuer {@code dec} ({@code identity}), then requests credentials
- * ({@code --batch} per request, nonce + credential) for {@code --seconds} after {@code --warmup}.
+ * A closed-loop load generator against a running wallet-api: credentials issued per second through
+ * the credential endpoint (DPoP and key proof verification, register lookup, SD-JWT VC signing,
+ * status index allocation), with the raw ES256 sign + verify floor measured in the same run. It
+ * plays the SAG for the admin API: it serves its own JWK set on {@code --auth-port}, so wallet-api
+ * must run with {@code IDNUM_AUTH_ISSUER=http://127.0.0.1:<auth-port>}. Each worker redeems one
+ * offer of the demo issuer {@code dec} ({@code identity}), then requests credentials ({@code
+ * --batch} per request, nonce + credential) for {@code --seconds} after {@code --warmup}.
  */
 public final class WalletIssuanceLoad {
 
@@ -118,7 +118,13 @@ public final class WalletIssuanceLoad {
   }
 
   private static Result issuance(
-      String target, String authIssuer, ECKey authKey, int threads, int seconds, int warmup, int batch)
+      String target,
+      String authIssuer,
+      ECKey authKey,
+      int threads,
+      int seconds,
+      int warmup,
+      int batch)
       throws Exception {
     OpenId4VciClient wallet =
         new OpenId4VciClient(
@@ -152,7 +158,12 @@ public final class WalletIssuanceLoad {
   private record Session(IssuerMetadata metadata, TokenResponse token, List<ECKey> keys) {}
 
   private static Session session(
-      OpenId4VciClient wallet, HttpClient http, String target, String authIssuer, ECKey authKey, int batch)
+      OpenId4VciClient wallet,
+      HttpClient http,
+      String target,
+      String authIssuer,
+      ECKey authKey,
+      int batch)
       throws Exception {
     Instant now = Instant.now();
     String admin =
@@ -187,7 +198,8 @@ public final class WalletIssuanceLoad {
     CredentialOffer offer = CredentialOffer.parse(offerJson);
     IssuerMetadata metadata = wallet.discover(offer.credentialIssuer());
     TokenResponse token =
-        wallet.preAuthorizedToken(metadata, offer, null, new ECKeyGenerator(Curve.P_256).generate());
+        wallet.preAuthorizedToken(
+            metadata, offer, null, new ECKeyGenerator(Curve.P_256).generate());
     List<ECKey> keys = new ArrayList<>();
     for (int i = 0; i < batch; i++) {
       keys.add(new ECKeyGenerator(Curve.P_256).generate());
@@ -248,7 +260,10 @@ public final class WalletIssuanceLoad {
     long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(sorted);
     double p50 = sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6;
-    double p99 = sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6;
+    double p99 =
+        sorted.length == 0
+            ? 0
+            : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6;
     return new Result(name, total / elapsed, p50, p99);
   }
 
