@@ -165,7 +165,22 @@ public final class OpenId4VciClient {
       String credentialConfigurationId,
       List<ECKey> holderKeys)
       throws OpenId4VciException {
-    return requestCredentials(issuer, token, credentialConfigurationId, holderKeys).credentials();
+    CredentialResponse r = requestCredentials(issuer, token, credentialConfigurationId, holderKeys);
+    if (r.isPending()) {
+      throw new OpenId4VciException(
+          202, "issuance_pending", "issuance was deferred; poll with the transaction_id", null);
+    }
+    return r.credentials();
+  }
+
+  /** Polls the deferred credential endpoint (OpenID4VCI 1.0 §9) for {@code transactionId}. */
+  public CredentialResponse deferredCredentials(
+      IssuerMetadata issuer, TokenResponse token, String transactionId) throws OpenId4VciException {
+    if (!(issuer.raw().get("deferred_credential_endpoint") instanceof String endpoint)) {
+      throw new IllegalStateException("the issuer has no deferred credential endpoint");
+    }
+    return toCredentialResponse(
+        post(URI.create(endpoint), token, Map.of("transaction_id", transactionId)));
   }
 
   /** As {@link #credentials}, with the {@code notification_id}. */
@@ -183,7 +198,7 @@ public final class OpenId4VciClient {
     for (ECKey k : holderKeys) {
       proofs.add(Proofs.keyProof(k, issuer.credentialIssuer(), nonce, clock.instant()));
     }
-    Map<String, Object> json =
+    return toCredentialResponse(
         credentialRequest(
             issuer,
             token,
@@ -191,7 +206,15 @@ public final class OpenId4VciClient {
                 "credential_configuration_id",
                 credentialConfigurationId,
                 "proofs",
-                Map.of("jwt", proofs)));
+                Map.of("jwt", proofs))));
+  }
+
+  private static CredentialResponse toCredentialResponse(Map<String, Object> json)
+      throws OpenId4VciException {
+    if (json.get("transaction_id") instanceof String tx) {
+      int interval = json.get("interval") instanceof Number n ? n.intValue() : 5;
+      return new CredentialResponse(List.of(), null, tx, interval);
+    }
     if (!(json.get("credentials") instanceof List<?> list)) {
       throw new OpenId4VciException(0, "invalid_response", "no credentials", null);
     }
@@ -202,7 +225,8 @@ public final class OpenId4VciClient {
       }
       out.add(s);
     }
-    return new CredentialResponse(out, json.get("notification_id") instanceof String n ? n : null);
+    return new CredentialResponse(
+        out, json.get("notification_id") instanceof String n ? n : null, null, 0);
   }
 
   /**
@@ -238,9 +262,14 @@ public final class OpenId4VciClient {
   public Map<String, Object> credentialRequest(
       IssuerMetadata issuer, TokenResponse token, Map<String, Object> body)
       throws OpenId4VciException {
-    String uri = issuer.credentialEndpoint().toString();
+    return post(issuer.credentialEndpoint(), token, body);
+  }
+
+  private Map<String, Object> post(URI endpoint, TokenResponse token, Map<String, Object> body)
+      throws OpenId4VciException {
+    String uri = endpoint.toString();
     HttpRequest request =
-        HttpRequest.newBuilder(issuer.credentialEndpoint())
+        HttpRequest.newBuilder(endpoint)
             .timeout(timeout)
             .header("Content-Type", "application/json")
             .header("Authorization", "DPoP " + token.accessToken())

@@ -99,6 +99,74 @@ public final class AccessTokens {
             });
   }
 
+  /**
+   * A deferred issuance (OpenID4VCI 1.0 §9): what to issue once the register answers.
+   *
+   * @param issuer the issuing body
+   * @param credentialConfigurationId the credential type
+   * @param subject the register subject
+   * @param jkt the DPoP key of the access token that may collect it
+   * @param holderKeys the proven holder keys
+   */
+  public record Deferral(
+      String issuer,
+      String credentialConfigurationId,
+      String subject,
+      String jkt,
+      List<HolderKey> holderKeys) {}
+
+  /** Records a deferral; returns its {@code transaction_id}. */
+  public String defer(Deferral d) {
+    String id = Randoms.token();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("issuer", d.issuer());
+    m.put("type", d.credentialConfigurationId());
+    m.put("subject", d.subject());
+    m.put("jkt", d.jkt());
+    m.put("keys", d.holderKeys().stream().map(k -> k.key().toJSONObject()).toList());
+    m.put("thumbprints", d.holderKeys().stream().map(HolderKey::thumbprint).toList());
+    store.put(deferralKey(id), ShortLivedJson.write(m), properties.accessTokenTtl());
+    return id;
+  }
+
+  /** The deferral of {@code transactionId} for this issuer and DPoP key. */
+  public Optional<Deferral> deferral(String transactionId, String issuer, String jkt) {
+    return ShortLivedJson.read(store.get(deferralKey(transactionId)))
+        .filter(m -> issuer.equals(m.get("issuer")) && jkt.equals(m.get("jkt")))
+        .flatMap(AccessTokens::toDeferral);
+  }
+
+  /** Ends a deferral: true for exactly one caller. */
+  public boolean completeDeferral(String transactionId) {
+    return store.take(deferralKey(transactionId)).isPresent();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Deferral> toDeferral(Map<String, Object> m) {
+    try {
+      List<Map<String, Object>> keys = (List<Map<String, Object>>) m.get("keys");
+      List<String> thumbprints = (List<String>) m.get("thumbprints");
+      List<HolderKey> holders = new java.util.ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        holders.add(
+            new HolderKey(com.nimbusds.jose.jwk.JWK.parse(keys.get(i)), thumbprints.get(i)));
+      }
+      return Optional.of(
+          new Deferral(
+              (String) m.get("issuer"),
+              (String) m.get("type"),
+              (String) m.get("subject"),
+              (String) m.get("jkt"),
+              holders));
+    } catch (java.text.ParseException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String deferralKey(String id) {
+    return "wallet:deferred:" + DpopVerifier.sha256(id);
+  }
+
   private static String key(String token) {
     return "wallet:at:" + DpopVerifier.sha256(token);
   }

@@ -167,7 +167,73 @@ public final class CredentialIssuance {
       throw new IssuanceException(
           new IssuanceError.InvalidNonce("the nonce is unknown, expired or already used"));
     }
-    Map<String, Object> claims = claimsFor(issuer, type, grant.subject());
+    List<HolderKey> holders =
+        valid.stream().map(v -> new HolderKey(v.holderKey(), v.thumbprint())).toList();
+    Map<String, Object> claims;
+    try {
+      claims = claimsFor(issuer, type, grant.subject());
+    } catch (RegisterException unavailable) {
+      String transactionId =
+          tokens.defer(
+              new AccessTokens.Deferral(
+                  issuer.body(), type.id(), grant.subject(), grant.jkt(), holders));
+      return pending(transactionId);
+    }
+    return issue(issuer, type, grant.subject(), grant.jkt(), holders, claims);
+  }
+
+  /** The seconds a wallet should wait before polling the deferred credential endpoint. */
+  static final int DEFERRED_INTERVAL_SECONDS = 5;
+
+  /** Whether a credential or deferred response is a pending one ({@code 202}). */
+  public static boolean isPending(Map<String, Object> response) {
+    return response.containsKey("transaction_id");
+  }
+
+  private static Map<String, Object> pending(String transactionId) {
+    return Map.of("transaction_id", transactionId, "interval", DEFERRED_INTERVAL_SECONDS);
+  }
+
+  /**
+   * The deferred credential endpoint (OpenID4VCI 1.0 §9): asks the register again; issues when it
+   * answers, otherwise answers pending with the same {@code transaction_id}.
+   */
+  public Map<String, Object> deferred(
+      Issuer issuer, AccessTokens.TokenGrant grant, Map<String, Object> request) {
+    if (!(request.get("transaction_id") instanceof String transactionId)
+        || transactionId.isEmpty()) {
+      throw new IssuanceException(
+          new IssuanceError.InvalidCredentialRequest("transaction_id is required"));
+    }
+    AccessTokens.Deferral d =
+        tokens
+            .deferral(transactionId, issuer.body(), grant.jkt())
+            .orElseThrow(
+                () ->
+                    new IssuanceException(
+                        new IssuanceError.InvalidTransactionId(
+                            "the transaction is unknown, expired or finished")));
+    CredentialType type = issuer.credentialType(d.credentialConfigurationId()).orElseThrow();
+    Map<String, Object> claims;
+    try {
+      claims = claimsFor(issuer, type, d.subject());
+    } catch (RegisterException unavailable) {
+      return pending(transactionId);
+    }
+    if (!tokens.completeDeferral(transactionId)) {
+      throw new IssuanceException(
+          new IssuanceError.InvalidTransactionId("the transaction is finished"));
+    }
+    return issue(issuer, type, d.subject(), d.jkt(), d.holderKeys(), claims);
+  }
+
+  private Map<String, Object> issue(
+      Issuer issuer,
+      CredentialType type,
+      String subject,
+      String jkt,
+      List<HolderKey> holders,
+      Map<String, Object> claims) {
     SigningIdentity identity = issuers.signingIdentity(issuer);
     SdJwtVcIssuer sdJwtVcIssuer =
         new SdJwtVcIssuer(
@@ -180,15 +246,15 @@ public final class CredentialIssuance {
     String vct = catalog.vct(type);
     List<Map<String, Object>> credentials = new ArrayList<>();
     List<String> recordIds = new ArrayList<>();
-    for (ProofVerifier.ValidProof v : valid) {
+    for (HolderKey v : holders) {
       IssuedCredential record =
-          statusLists.allocate(issuer, type.id(), vct, grant.subject(), v.thumbprint(), now, exp);
+          statusLists.allocate(issuer, type.id(), vct, subject, v.thumbprint(), now, exp);
       SdJwtVcClaims.Builder b =
           SdJwtVcClaims.builder(vct)
               .issuer(issuer.issuerId())
               .issuedAt(now)
               .expiresAt(exp)
-              .holderKey(v.holderKey())
+              .holderKey(v.key())
               .status(
                   Map.of(
                       "status_list",
@@ -206,7 +272,7 @@ public final class CredentialIssuance {
         "credentials",
         credentials,
         "notification_id",
-        tokens.newNotificationId(issuer.body(), grant.jkt(), recordIds));
+        tokens.newNotificationId(issuer.body(), jkt, recordIds));
   }
 
   /** The wallet's notification events (OpenID4VCI 1.0 §11.1). */
@@ -253,7 +319,8 @@ public final class CredentialIssuance {
           switch (e.failure()) {
             case SUBJECT_UNKNOWN ->
                 new IssuanceError.CredentialRequestDenied("the register does not know this person");
-            case UNAVAILABLE, MALFORMED ->
+            case UNAVAILABLE -> throw e;
+            case MALFORMED ->
                 new IssuanceError.TemporarilyUnavailable(
                     "the issuer's register cannot answer now; try again later");
           });

@@ -139,9 +139,28 @@ public final class IssuanceController {
     AccessTokens.TokenGrant grant = authorize(issuer, authorization, request);
     Map<String, Object> parsed =
         jsonBody(json, request, IssuanceController::invalidCredentialRequest);
-    return ResponseEntity.ok()
+    return credentialResponse(issuance.credential(issuer, grant, parsed));
+  }
+
+  @PostMapping(
+      path = "/issuers/{body}/deferred_credential",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> deferredCredential(
+      @PathVariable String body,
+      @RequestHeader(name = "Authorization", required = false) String authorization,
+      @RequestBody(required = false) String json,
+      HttpServletRequest request) {
+    Issuer issuer = issuer(body);
+    AccessTokens.TokenGrant grant = authorize(issuer, authorization, request);
+    Map<String, Object> parsed =
+        jsonBody(json, request, IssuanceController::invalidCredentialRequest);
+    return credentialResponse(issuance.deferred(issuer, grant, parsed));
+  }
+
+  private static ResponseEntity<Map<String, Object>> credentialResponse(Map<String, Object> body) {
+    return ResponseEntity.status(CredentialIssuance.isPending(body) ? 202 : 200)
         .cacheControl(CacheControl.noStore())
-        .body(issuance.credential(issuer, grant, parsed));
+        .body(body);
   }
 
   @PostMapping(path = "/issuers/{body}/notification")

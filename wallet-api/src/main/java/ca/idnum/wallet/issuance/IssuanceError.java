@@ -194,6 +194,17 @@ public sealed interface IssuanceError {
     }
   }
 
+  /** A deferred credential request with an unknown or finished transaction (OpenID4VCI §9.3). */
+  record InvalidTransactionId(String description) implements IssuanceError {
+    public String code() {
+      return "invalid_transaction_id";
+    }
+
+    public int status() {
+      return 400;
+    }
+  }
+
   /** No such issuer, offer or credential. */
   record NotFound(String description) implements IssuanceError {
     public String code() {

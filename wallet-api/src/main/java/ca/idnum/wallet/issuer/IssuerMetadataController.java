@@ -51,6 +51,7 @@ public final class IssuerMetadataController {
     m.put("credential_issuer", issuer.issuerId());
     m.put("credential_endpoint", issuer.issuerId() + "/credential");
     m.put("nonce_endpoint", issuer.issuerId() + "/nonce");
+    m.put("deferred_credential_endpoint", issuer.issuerId() + "/deferred_credential");
     m.put("notification_endpoint", issuer.issuerId() + "/notification");
     m.put("batch_credential_issuance", Map.of("batch_size", properties.batchSize()));
     m.put(

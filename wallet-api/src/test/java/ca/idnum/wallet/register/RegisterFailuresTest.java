@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ca.idnum.sdk.openid4vci.CredentialOffer;
+import ca.idnum.sdk.openid4vci.CredentialResponse;
 import ca.idnum.sdk.openid4vci.IssuerMetadata;
 import ca.idnum.sdk.openid4vci.OpenId4VciException;
 import ca.idnum.sdk.openid4vci.TokenResponse;
@@ -83,26 +84,70 @@ class RegisterFailuresTest extends WalletApiTestBase {
     assertThat(e.error()).isEqualTo("credential_request_denied");
   }
 
-  @Test
-  void whenTheRegisterFailsWith5xxThenItIsRetriedThen503() {
-    REGISTER.stubFor(
-        WireMock.get(urlEqualTo("/subjects/C-3")).willReturn(aResponse().withStatus(502)));
-    OpenId4VciException e = failure("C-3");
-    assertThat(e.status()).isEqualTo(503);
-    assertThat(e.error()).isEqualTo("temporarily_unavailable");
-    REGISTER.verify(2, getRequestedFor(urlEqualTo("/subjects/C-3")));
+  private record Pending(
+      IssuerMetadata metadata, TokenResponse token, CredentialResponse response) {}
+
+  private Pending request(String subject) throws Exception {
+    Map<String, Object> created = createOffer("wm", subject, List.of("proof_of_age"), false);
+    @SuppressWarnings("unchecked")
+    CredentialOffer offer =
+        CredentialOffer.parse((Map<String, Object>) created.get("credentialOffer"));
+    IssuerMetadata metadata = wallet.discover(offer.credentialIssuer());
+    ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+    TokenResponse token = wallet.preAuthorizedToken(metadata, offer, null, key);
+    return new Pending(
+        metadata, token, wallet.requestCredentials(metadata, token, "proof_of_age", List.of(key)));
   }
 
   @Test
-  void whenTheRegisterIsSlowerThanTheTimeoutThen503WithinTheBudget() {
+  void whenTheRegisterFailsWith5xxThenItIsRetriedAndIssuanceIsDeferredUntilItAnswers()
+      throws Exception {
+    REGISTER.stubFor(
+        WireMock.get(urlEqualTo("/subjects/C-3")).willReturn(aResponse().withStatus(502)));
+    Pending p = request("C-3");
+    assertThat(p.response().isPending()).isTrue();
+    assertThat(p.response().interval()).isPositive();
+    REGISTER.verify(2, getRequestedFor(urlEqualTo("/subjects/C-3")));
+
+    CredentialResponse stillPending =
+        wallet.deferredCredentials(p.metadata(), p.token(), p.response().transactionId());
+    assertThat(stillPending.isPending()).isTrue();
+
+    REGISTER.stubFor(
+        WireMock.get(urlEqualTo("/subjects/C-3"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"claims\":{\"birthdate\":\"1940-02-29\"}}")));
+    CredentialResponse issued =
+        wallet.deferredCredentials(p.metadata(), p.token(), p.response().transactionId());
+    assertThat(issued.isPending()).isFalse();
+    assertThat(issued.credentials()).hasSize(1);
+
+    OpenId4VciException again =
+        catchThrowableOfType(
+            OpenId4VciException.class,
+            () ->
+                wallet.deferredCredentials(p.metadata(), p.token(), p.response().transactionId()));
+    assertThat(again.error()).isEqualTo("invalid_transaction_id");
+  }
+
+  @Test
+  void whenTheRegisterIsSlowerThanTheTimeoutThenIssuanceIsDeferredWithinTheBudget()
+      throws Exception {
     REGISTER.stubFor(
         WireMock.get(urlEqualTo("/subjects/D-4"))
             .willReturn(aResponse().withFixedDelay(6000).withBody("{\"claims\":{}}")));
     long start = System.nanoTime();
-    OpenId4VciException e = failure("D-4");
+    Pending p = request("D-4");
     long millis = (System.nanoTime() - start) / 1_000_000;
-    assertThat(e.status()).isEqualTo(503);
+    assertThat(p.response().isPending()).isTrue();
     assertThat(millis).as("bounded by the register budget, not the register").isLessThan(5000);
+    OpenId4VciException unknown =
+        catchThrowableOfType(
+            OpenId4VciException.class,
+            () -> wallet.deferredCredentials(p.metadata(), p.token(), "not-a-transaction"));
+    assertThat(unknown.error()).isEqualTo("invalid_transaction_id");
   }
 
   @Test
