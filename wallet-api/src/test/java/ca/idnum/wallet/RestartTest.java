@@ -82,7 +82,10 @@ class RestartTest {
     props.put("spring.data.redis.port", TestServices.redisPort());
     props.put("idnum.kek", Base64.getEncoder().encodeToString(kek));
     props.put("idnum.store-prefix", "wallet-test-" + System.nanoTime() + ":");
+    // production declares its own issuers (no demo issuers); this one uses the demo register
     props.put("idnum.wallet.allow-demo-registers", "true");
+    props.put("idnum.wallet.issuers.ramq.name-fr", "Régie de l'assurance maladie du Québec");
+    props.put("idnum.wallet.issuers.ramq.credential-configurations", "health_insurance_card");
     issueRevokeRestart(props, new String[] {"production"});
   }
 
