@@ -95,6 +95,7 @@ class RestartTest {
     props.put("server.port", port);
     props.put("idnum.wallet.base-url", base);
     props.put("idnum.wallet.auth-issuer", auth.issuer());
+    props.put("idnum.wallet.admin-audience", TestAuthServer.AUDIENCE);
     String credential;
     String jwksBefore;
     String rootBefore;

@@ -172,6 +172,7 @@ public final class WalletIssuanceLoad {
             new JOSEObjectType("at+jwt"),
             new JWTClaimsSet.Builder()
                 .issuer(authIssuer)
+                .audience(target)
                 .subject("bench")
                 .claim("scope", "idnum:issuer:dec")
                 .jwtID(UUID.randomUUID().toString())

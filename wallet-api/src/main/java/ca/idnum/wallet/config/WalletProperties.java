@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {baseUrl}/issuers/{body}}
  * @param authIssuer the SAG (auth-server) issuer identifier, for admin API access tokens
  * @param authJwkSetUri where the SAG publishes its token signing keys
+ * @param adminAudience the {@code aud} admin API access tokens must carry (RFC 9068 §4); default:
+ *     the base URL
  * @param credentialTypes location of the credential types (JSON)
  * @param demoRegisters location of the built-in demo registers (JSON)
  * @param allowDemoRegisters whether an issuer without a register URL may use the demo register
@@ -35,6 +37,7 @@ public record WalletProperties(
     URI baseUrl,
     String authIssuer,
     URI authJwkSetUri,
+    String adminAudience,
     String credentialTypes,
     String demoRegisters,
     boolean allowDemoRegisters,
@@ -60,6 +63,8 @@ public record WalletProperties(
     }
     Objects.requireNonNull(authIssuer, "idnum.wallet.auth-issuer");
     Objects.requireNonNull(authJwkSetUri, "idnum.wallet.auth-jwk-set-uri");
+    adminAudience =
+        adminAudience == null || adminAudience.isBlank() ? baseUrl.toString() : adminAudience;
     credentialTypes = credentialTypes == null ? "classpath:credential-types.json" : credentialTypes;
     preAuthorizedCodeTtl = positive(preAuthorizedCodeTtl, Duration.ofMinutes(10));
     accessTokenTtl = positive(accessTokenTtl, Duration.ofMinutes(5));

@@ -282,6 +282,16 @@ class IssuanceErrorsTest extends WalletApiTestBase {
                     AUTH.accessToken("back-office-saaq", "idnum:issuer:saaq"))
                 .statusCode())
         .isEqualTo(403);
+    assertThat(
+            post(
+                    "/issuers/dec/admin/offers",
+                    body,
+                    "application/json",
+                    AUTH.accessToken(
+                        "back-office-dec", "idnum:issuer:dec", "https://other.example"))
+                .statusCode())
+        .as("a token for another resource server")
+        .isEqualTo(401);
   }
 
   @Test

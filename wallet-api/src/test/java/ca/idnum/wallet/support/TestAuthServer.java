@@ -27,6 +27,9 @@ import java.util.UUID;
  */
 public final class TestAuthServer {
 
+  /** The audience of the tokens (tests set {@code idnum.wallet.admin-audience} to it). */
+  public static final String AUDIENCE = "urn:idnum:wallet-api:test";
+
   private final ECKey key;
   private final HttpServer server;
 
@@ -57,13 +60,18 @@ public final class TestAuthServer {
 
   /** An access token for {@code clientId} with {@code scope}, valid five minutes. */
   public String accessToken(String clientId, String scope) {
+    return accessToken(clientId, scope, AUDIENCE);
+  }
+
+  /** An access token for {@code clientId} with {@code scope} and {@code audience}. */
+  public String accessToken(String clientId, String scope, String audience) {
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer())
             .subject(clientId)
             .claim("client_id", clientId)
-            .audience("idnum-wallet-api")
+            .audience(audience)
             .claim("scope", scope)
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(now))

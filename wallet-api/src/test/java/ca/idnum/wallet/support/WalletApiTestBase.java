@@ -50,6 +50,7 @@ public abstract class WalletApiTestBase {
     registry.add("idnum.data-dir", DATA_DIR::toString);
     registry.add("idnum.wallet.base-url", () -> BASE);
     registry.add("idnum.wallet.auth-issuer", AUTH::issuer);
+    registry.add("idnum.wallet.admin-audience", () -> TestAuthServer.AUDIENCE);
     registry.add("idnum.wallet.issuers.wm.name-fr", () -> "Organisme de test");
     registry.add("idnum.wallet.issuers.wm.credential-configurations", () -> "proof_of_age");
     registry.add(
