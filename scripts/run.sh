@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Starts the IdNum platform on the embedded default: H2 file databases and in-process stores under
 # ./data, demo data seeded. Builds the runnable jars first when they are missing or older than the
-# sources. Ctrl-C stops everything. Environment: AUTH_PORT (default 9000), RP_PORT (default 8080),
-# IDNUM_DATA (default ./data).
+# sources. Ctrl-C stops everything. Environment: AUTH_PORT (default 9000), WALLET_PORT (default
+# 9001), RP_PORT (default 8080), IDNUM_DATA (default ./data).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 auth_port=${AUTH_PORT:-9000}
 rp_port=${RP_PORT:-8080}
+wallet_port=${WALLET_PORT:-9001}
 data=${IDNUM_DATA:-$root/data}
 
 if ! command -v java >/dev/null 2>&1; then
@@ -15,7 +16,7 @@ if ! command -v java >/dev/null 2>&1; then
   exit 1
 fi
 
-modules=(auth-server examples/relying-party)
+modules=(auth-server wallet-api examples/relying-party)
 jar() { ls "$root/$1"/target/*.jar 2>/dev/null | grep -v -e 'sources' -e 'tests' | head -n 1; }
 stale() {
   local j
@@ -61,13 +62,20 @@ wait_for() { # name pid url log
 }
 wait_for auth-server "${pids[0]}" "http://localhost:$auth_port/actuator/health" "$data/auth-server/server.log"
 
+mkdir -p "$data/wallet-api"
+wallet_jar=$(jar wallet-api)
+(cd "$data/wallet-api" && IDNUM_AUTH_ISSUER="http://localhost:$auth_port" exec java -jar "$wallet_jar" \
+  --server.port="$wallet_port") >"$data/wallet-api/server.log" 2>&1 &
+pids+=($!)
+wait_for wallet-api "${pids[1]}" "http://localhost:$wallet_port/actuator/health" "$data/wallet-api/server.log"
+
 mkdir -p "$data/relying-party"
 rp_jar=$(jar examples/relying-party)
 (cd "$data/relying-party" && exec java -jar "$rp_jar" --server.port="$rp_port" \
   --spring.security.oauth2.client.provider.idnum.issuer-uri="http://localhost:$auth_port") \
   >"$data/relying-party/server.log" 2>&1 &
 pids+=($!)
-wait_for "example relying party" "${pids[1]}" "http://localhost:$rp_port/" "$data/relying-party/server.log"
+wait_for "example relying party" "${pids[2]}" "http://localhost:$rp_port/" "$data/relying-party/server.log"
 
 cat <<TEXT
 
@@ -76,6 +84,9 @@ IdNum is running on the embedded default (data in $data).
   auth-server (SAG OpenID Provider)  http://localhost:$auth_port/
     discovery                        http://localhost:$auth_port/.well-known/openid-configuration
     health / metrics                 http://localhost:$auth_port/actuator/health  /actuator/prometheus
+  wallet-api (attestation issuers)   http://localhost:$wallet_port/
+    issuer metadata (saaq, ramq, dec) http://localhost:$wallet_port/.well-known/openid-credential-issuer/issuers/saaq
+    issuer guide                     docs/issuer-guide.md
   example public-body website        http://localhost:$rp_port/   (click "Se connecter avec IdNum")
 
 Demo data (from the server log):

@@ -13,7 +13,7 @@ public class CryptoAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   KeyEncryptionKey idnumKeyEncryptionKey(CryptoProperties properties) {
-    return KeyEncryptionKey.load(properties.kek(), properties.dataDir(), properties.kekGenerate());
+    return KeyEncryptionKey.load(properties.kek(), properties.dataPath(), properties.kekGenerate());
   }
 
   @Bean

@@ -1,0 +1,322 @@
+package ca.idnum.sdk.openid4vci;
+
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The wallet side of OpenID4VCI 1.0 with the pre-authorized code flow: resolve an offer, discover
+ * the issuer, get a DPoP-bound access token (with the {@code tx_code}), get a {@code c_nonce}, and
+ * request one credential per holder key (batch issuance). Thread-safe.
+ */
+public final class OpenId4VciClient {
+
+  private static final int MAX_RESPONSE = 1024 * 1024;
+
+  private final HttpClient http;
+  private final Clock clock;
+  private final Duration timeout;
+
+  /** A client with its own JDK HTTP client. */
+  public OpenId4VciClient(Clock clock) {
+    this(
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+        clock,
+        Duration.ofSeconds(15));
+  }
+
+  public OpenId4VciClient(HttpClient http, Clock clock, Duration timeout) {
+    this.http = Objects.requireNonNull(http, "http");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** The offer in an {@code openid-credential-offer://} link, fetched when given by reference. */
+  public CredentialOffer resolveOffer(String link) throws OpenId4VciException {
+    CredentialOffer.Reference ref = CredentialOffer.fromLink(link);
+    if (ref.offer().isPresent()) {
+      return ref.offer().get();
+    }
+    Map<String, Object> json = getJson(ref.uri().orElseThrow());
+    try {
+      return CredentialOffer.parse(json);
+    } catch (IllegalArgumentException e) {
+      throw new OpenId4VciException(0, "invalid_response", "the offer is malformed", null);
+    }
+  }
+
+  /** Discovers the Credential Issuer and its authorization server's token endpoint. */
+  public IssuerMetadata discover(String credentialIssuer) throws OpenId4VciException {
+    Map<String, Object> m =
+        getJson(IssuerMetadata.wellKnown(credentialIssuer, "openid-credential-issuer"));
+    if (!credentialIssuer.equals(m.get("credential_issuer"))) {
+      throw new OpenId4VciException(
+          0, "invalid_response", "credential_issuer does not match the identifier", null);
+    }
+    String as = credentialIssuer;
+    if (m.get("authorization_servers") instanceof List<?> list
+        && !list.isEmpty()
+        && list.get(0) instanceof String s) {
+      as = s;
+    }
+    Map<String, Object> asMetadata =
+        getJson(IssuerMetadata.wellKnown(as, "oauth-authorization-server"));
+    if (!(asMetadata.get("token_endpoint") instanceof String token)) {
+      throw new OpenId4VciException(0, "invalid_response", "no token_endpoint", null);
+    }
+    if (!(m.get("credential_endpoint") instanceof String credential)) {
+      throw new OpenId4VciException(0, "invalid_response", "no credential_endpoint", null);
+    }
+    int batch = 1;
+    if (m.get("batch_credential_issuance") instanceof Map<?, ?> b
+        && b.get("batch_size") instanceof Number n) {
+      batch = n.intValue();
+    }
+    return new IssuerMetadata(
+        credentialIssuer,
+        URI.create(credential),
+        m.get("nonce_endpoint") instanceof String n ? URI.create(n) : null,
+        URI.create(token),
+        batch,
+        m);
+  }
+
+  /** Redeems the offer's pre-authorized code for an access token bound to {@code dpopKey}. */
+  public TokenResponse preAuthorizedToken(
+      IssuerMetadata issuer, CredentialOffer offer, String txCode, ECKey dpopKey)
+      throws OpenId4VciException {
+    if (offer.preAuthorizedCode() == null) {
+      throw new IllegalArgumentException("the offer has no pre-authorized code");
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", CredentialOffer.PRE_AUTHORIZED_GRANT);
+    form.put("pre-authorized_code", offer.preAuthorizedCode());
+    if (txCode != null) {
+      form.put("tx_code", txCode);
+    }
+    StringBuilder body = new StringBuilder();
+    form.forEach(
+        (k, v) ->
+            body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    HttpRequest request =
+        HttpRequest.newBuilder(issuer.tokenEndpoint())
+            .timeout(timeout)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header(
+                "DPoP",
+                Proofs.dpop(
+                    dpopKey, "POST", issuer.tokenEndpoint().toString(), null, clock.instant()))
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+    Map<String, Object> json = send(request);
+    if (!(json.get("access_token") instanceof String at)
+        || !(json.get("token_type") instanceof String type)) {
+      throw new OpenId4VciException(0, "invalid_response", "no access_token", null);
+    }
+    if (!"DPoP".equalsIgnoreCase(type)) {
+      throw new OpenId4VciException(0, "invalid_response", "the token is not DPoP-bound", null);
+    }
+    long expiresIn = json.get("expires_in") instanceof Number n ? n.longValue() : 0;
+    return new TokenResponse(at, type, expiresIn, dpopKey);
+  }
+
+  /** A fresh {@code c_nonce} from the nonce endpoint. */
+  public String nonce(IssuerMetadata issuer) throws OpenId4VciException {
+    if (issuer.nonceEndpoint() == null) {
+      throw new IllegalStateException("the issuer has no nonce endpoint");
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(issuer.nonceEndpoint())
+            .timeout(timeout)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    if (!(send(request).get("c_nonce") instanceof String nonce)) {
+      throw new OpenId4VciException(0, "invalid_response", "no c_nonce", null);
+    }
+    return nonce;
+  }
+
+  /**
+   * Requests one credential of {@code credentialConfigurationId} per holder key, with a key proof
+   * for each signed over a fresh nonce.
+   *
+   * @return the credentials, in the order of the keys
+   */
+  public List<String> credentials(
+      IssuerMetadata issuer,
+      TokenResponse token,
+      String credentialConfigurationId,
+      List<ECKey> holderKeys)
+      throws OpenId4VciException {
+    CredentialResponse r = requestCredentials(issuer, token, credentialConfigurationId, holderKeys);
+    if (r.isPending()) {
+      throw new OpenId4VciException(
+          202, "issuance_pending", "issuance was deferred; poll with the transaction_id", null);
+    }
+    return r.credentials();
+  }
+
+  /** Polls the deferred credential endpoint (OpenID4VCI 1.0 §9) for {@code transactionId}. */
+  public CredentialResponse deferredCredentials(
+      IssuerMetadata issuer, TokenResponse token, String transactionId) throws OpenId4VciException {
+    if (!(issuer.raw().get("deferred_credential_endpoint") instanceof String endpoint)) {
+      throw new IllegalStateException("the issuer has no deferred credential endpoint");
+    }
+    return toCredentialResponse(
+        post(URI.create(endpoint), token, Map.of("transaction_id", transactionId)));
+  }
+
+  /** As {@link #credentials}, with the {@code notification_id}. */
+  public CredentialResponse requestCredentials(
+      IssuerMetadata issuer,
+      TokenResponse token,
+      String credentialConfigurationId,
+      List<ECKey> holderKeys)
+      throws OpenId4VciException {
+    if (holderKeys.isEmpty() || holderKeys.size() > issuer.batchSize()) {
+      throw new IllegalArgumentException("between 1 and " + issuer.batchSize() + " holder keys");
+    }
+    String nonce = issuer.nonceEndpoint() == null ? null : nonce(issuer);
+    List<String> proofs = new ArrayList<>();
+    for (ECKey k : holderKeys) {
+      proofs.add(Proofs.keyProof(k, issuer.credentialIssuer(), nonce, clock.instant()));
+    }
+    return toCredentialResponse(
+        credentialRequest(
+            issuer,
+            token,
+            Map.of(
+                "credential_configuration_id",
+                credentialConfigurationId,
+                "proofs",
+                Map.of("jwt", proofs))));
+  }
+
+  private static CredentialResponse toCredentialResponse(Map<String, Object> json)
+      throws OpenId4VciException {
+    if (json.get("transaction_id") instanceof String tx) {
+      int interval = json.get("interval") instanceof Number n ? n.intValue() : 5;
+      return new CredentialResponse(List.of(), null, tx, interval);
+    }
+    if (!(json.get("credentials") instanceof List<?> list)) {
+      throw new OpenId4VciException(0, "invalid_response", "no credentials", null);
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : list) {
+      if (!(o instanceof Map<?, ?> c) || !(c.get("credential") instanceof String s)) {
+        throw new OpenId4VciException(0, "invalid_response", "malformed credentials", null);
+      }
+      out.add(s);
+    }
+    return new CredentialResponse(
+        out, json.get("notification_id") instanceof String n ? n : null, null, 0);
+  }
+
+  /**
+   * Tells the issuer what became of the credentials of one response (OpenID4VCI 1.0 §11): {@code
+   * credential_accepted}, {@code credential_failure} or {@code credential_deleted}.
+   */
+  public void notify(
+      IssuerMetadata issuer, TokenResponse token, String notificationId, String event)
+      throws OpenId4VciException {
+    if (!(issuer.raw().get("notification_endpoint") instanceof String endpoint)) {
+      throw new IllegalStateException("the issuer has no notification endpoint");
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(endpoint))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Authorization", "DPoP " + token.accessToken())
+            .header(
+                "DPoP",
+                Proofs.dpop(
+                    token.dpopKey(), "POST", endpoint, token.accessToken(), clock.instant()))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JSONObjectUtils.toJSONString(
+                        Map.of("notification_id", notificationId, "event", event))))
+            .build();
+    send(request);
+  }
+
+  /**
+   * Sends a credential request body as given, with the DPoP-bound token; returns the JSON answer.
+   */
+  public Map<String, Object> credentialRequest(
+      IssuerMetadata issuer, TokenResponse token, Map<String, Object> body)
+      throws OpenId4VciException {
+    return post(issuer.credentialEndpoint(), token, body);
+  }
+
+  private Map<String, Object> post(URI endpoint, TokenResponse token, Map<String, Object> body)
+      throws OpenId4VciException {
+    String uri = endpoint.toString();
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Authorization", "DPoP " + token.accessToken())
+            .header(
+                "DPoP",
+                Proofs.dpop(token.dpopKey(), "POST", uri, token.accessToken(), clock.instant()))
+            .POST(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(body)))
+            .build();
+    return send(request);
+  }
+
+  private Map<String, Object> getJson(URI uri) throws OpenId4VciException {
+    return send(
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("Accept", "application/json")
+            .GET()
+            .build());
+  }
+
+  private Map<String, Object> send(HttpRequest request) throws OpenId4VciException {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new OpenId4VciException(0, "network_error", "cannot reach " + request.uri(), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OpenId4VciException(0, "network_error", "interrupted", null);
+    }
+    String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
+    Map<String, Object> json = Map.of();
+    String body = response.body();
+    if (body != null && !body.isEmpty() && body.length() <= MAX_RESPONSE) {
+      try {
+        json = JSONObjectUtils.parse(body);
+      } catch (ParseException e) {
+        json = Map.of();
+      }
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw new OpenId4VciException(
+          response.statusCode(),
+          json.get("error") instanceof String e ? e : "http_" + response.statusCode(),
+          json.get("error_description") instanceof String d ? d : null,
+          challenge);
+    }
+    return json;
+  }
+}
