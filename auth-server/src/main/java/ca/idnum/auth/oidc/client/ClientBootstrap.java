@@ -125,7 +125,7 @@ public class ClientBootstrap implements ApplicationRunner {
                       "Created the admin client '{}' with a generated secret, written to {}"
                           + " (readable by this user only)",
                       ADMIN_CLIENT_ID,
-                      writeSecretFile(secret).toAbsolutePath()));
+                      writeSecretFile(secret).toAbsolutePath().normalize()));
       if (configured) {
         log.info("Created the admin client '{}' (secret from configuration)", ADMIN_CLIENT_ID);
       }
