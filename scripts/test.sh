@@ -17,3 +17,9 @@ export IDNUM_INTEROP_DIR="$root/interop"
 export IDNUM_CHROMIUM="${IDNUM_CHROMIUM:-$(command -v chromium || true)}"
 
 ./mvnw -B -ntp verify "$@"
+
+# Coverage-guided fuzzing of every SDK parser, each for its bounded time (about 5 minutes in all),
+# when the whole build ran (no module selection) and IDNUM_FUZZ is not 0.
+if [ $# -eq 0 ] && [ "${IDNUM_FUZZ:-1}" != 0 ]; then
+  bash scripts/fuzz.sh
+fi
