@@ -184,6 +184,21 @@ class WalletAuthorizationCodeIssuanceTest {
       String next = location(r);
       if (next.startsWith(REDIRECT_URI)) {
         assertThat(consented).isTrue();
+        // A public client's code is redeemed only with a DPoP proof (and the PKCE verifier).
+        String code = queryParam(next, "code").orElseThrow();
+        HttpResponse<String> withoutDpop =
+            send(
+                form(
+                    request.tokenEndpoint().toString(),
+                    "grant_type=authorization_code&client_id=idnum-wallet&code="
+                        + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                        + "&redirect_uri="
+                        + URLEncoder.encode(REDIRECT_URI, StandardCharsets.UTF_8)
+                        + "&code_verifier="
+                        + request.codeVerifier()),
+                new LinkedHashMap<>());
+        assertThat(withoutDpop.statusCode()).as(withoutDpop.body()).isEqualTo(400);
+        assertThat(withoutDpop.body()).contains("invalid_dpop_proof");
         return wallet.authorizationCodeToken(
             request,
             queryParam(next, "code").orElseThrow(),
