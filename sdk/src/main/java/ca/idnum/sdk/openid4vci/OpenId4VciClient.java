@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The wallet side of OpenID4VCI 1.0 with the pre-authorized code flow: resolve an offer, discover
- * the issuer, get a DPoP-bound access token (with the {@code tx_code}), get a {@code c_nonce}, and
- * request one credential per holder key (batch issuance). Thread-safe.
+ * The wallet side of OpenID4VCI 1.0: resolve an offer, discover the issuer, get a DPoP-bound access
+ * token (pre-authorized code with the {@code tx_code}, or authorization code with PKCE S256 at the
+ * authorization server the issuer names), get a {@code c_nonce}, and request one credential per
+ * holder key (batch issuance). Thread-safe.
  */
 public final class OpenId4VciClient {
 
@@ -95,6 +96,93 @@ public final class OpenId4VciClient {
         m);
   }
 
+  /**
+   * Builds an authorization request (OpenID4VCI 1.0 §5.1.2, RFC 7636 S256, RFC 9449 §10 {@code
+   * dpop_jkt}) at {@code authorizationServer}, one of the issuer's {@code authorization_servers},
+   * for the {@code scope} of each of {@code credentialConfigurationIds}.
+   */
+  public AuthorizationRequest authorizationRequest(
+      IssuerMetadata issuer,
+      String authorizationServer,
+      String clientId,
+      String redirectUri,
+      List<String> credentialConfigurationIds,
+      ECKey dpopKey)
+      throws OpenId4VciException {
+    if (!(issuer.raw().get("authorization_servers") instanceof List<?> servers)
+        || !servers.contains(authorizationServer)) {
+      throw new IllegalArgumentException("not an authorization server of this issuer");
+    }
+    if (!(issuer.raw().get("credential_configurations_supported") instanceof Map<?, ?> configs)) {
+      throw new OpenId4VciException(
+          0, "invalid_response", "no credential_configurations_supported", null);
+    }
+    List<String> scopes = new ArrayList<>();
+    for (String id : credentialConfigurationIds) {
+      if (!(configs.get(id) instanceof Map<?, ?> config)
+          || !(config.get("scope") instanceof String scope)) {
+        throw new IllegalArgumentException("no scope for credential configuration " + id);
+      }
+      scopes.add(scope);
+    }
+    Map<String, Object> as =
+        getJson(IssuerMetadata.wellKnown(authorizationServer, "oauth-authorization-server"));
+    if (!authorizationServer.equals(as.get("issuer"))
+        || !(as.get("authorization_endpoint") instanceof String authorize)
+        || !(as.get("token_endpoint") instanceof String token)) {
+      throw new OpenId4VciException(
+          0, "invalid_response", "malformed authorization server metadata", null);
+    }
+    String state = Proofs.random();
+    String verifier = Proofs.random() + Proofs.random();
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("response_type", "code");
+    query.put("client_id", clientId);
+    query.put("redirect_uri", redirectUri);
+    query.put("scope", String.join(" ", scopes));
+    query.put("state", state);
+    query.put("code_challenge", Proofs.sha256(verifier));
+    query.put("code_challenge_method", "S256");
+    try {
+      query.put("dpop_jkt", dpopKey.computeThumbprint().toString());
+    } catch (com.nimbusds.jose.JOSEException e) {
+      throw new IllegalArgumentException("unusable DPoP key", e);
+    }
+    URI uri = URI.create(authorize + (authorize.contains("?") ? "&" : "?") + form(query));
+    return new AuthorizationRequest(
+        uri, authorizationServer, URI.create(token), clientId, redirectUri, state, verifier);
+  }
+
+  /**
+   * Redeems the authorization code of {@code request}'s response for an access token bound to
+   * {@code dpopKey} (the key whose thumbprint the request carried).
+   *
+   * @param responseState the {@code state} of the authorization response
+   * @param responseIss the {@code iss} of the authorization response (RFC 9207), or {@code null}
+   *     when the server does not send it
+   */
+  public TokenResponse authorizationCodeToken(
+      AuthorizationRequest request,
+      String code,
+      String responseState,
+      String responseIss,
+      ECKey dpopKey)
+      throws OpenId4VciException {
+    if (!request.state().equals(responseState)) {
+      throw new OpenId4VciException(0, "invalid_response", "state mismatch", null);
+    }
+    if (responseIss != null && !request.authorizationServer().equals(responseIss)) {
+      throw new OpenId4VciException(0, "invalid_response", "iss mismatch (RFC 9207)", null);
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("redirect_uri", request.redirectUri());
+    form.put("client_id", request.clientId());
+    form.put("code_verifier", request.codeVerifier());
+    return token(request.tokenEndpoint(), form, dpopKey);
+  }
+
   /** Redeems the offer's pre-authorized code for an access token bound to {@code dpopKey}. */
   public TokenResponse preAuthorizedToken(
       IssuerMetadata issuer, CredentialOffer offer, String txCode, ECKey dpopKey)
@@ -108,6 +196,10 @@ public final class OpenId4VciClient {
     if (txCode != null) {
       form.put("tx_code", txCode);
     }
+    return token(issuer.tokenEndpoint(), form, dpopKey);
+  }
+
+  private static String form(Map<String, String> form) {
     StringBuilder body = new StringBuilder();
     form.forEach(
         (k, v) ->
@@ -115,15 +207,18 @@ public final class OpenId4VciClient {
                 .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
                 .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return body.toString();
+  }
+
+  private TokenResponse token(URI endpoint, Map<String, String> form, ECKey dpopKey)
+      throws OpenId4VciException {
     HttpRequest request =
-        HttpRequest.newBuilder(issuer.tokenEndpoint())
+        HttpRequest.newBuilder(endpoint)
             .timeout(timeout)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header(
-                "DPoP",
-                Proofs.dpop(
-                    dpopKey, "POST", issuer.tokenEndpoint().toString(), null, clock.instant()))
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                "DPoP", Proofs.dpop(dpopKey, "POST", endpoint.toString(), null, clock.instant()))
+            .POST(HttpRequest.BodyPublishers.ofString(form(form)))
             .build();
     Map<String, Object> json = send(request);
     if (!(json.get("access_token") instanceof String at)

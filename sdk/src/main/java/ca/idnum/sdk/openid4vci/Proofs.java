@@ -76,6 +76,15 @@ public final class Proofs {
     }
   }
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  /** 32 random bytes, base64url (a {@code state}, or half a PKCE code verifier). */
+  static String random() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64URL.encode(bytes).toString();
+  }
+
   static String sha256(String text) {
     try {
       return Base64URL.encode(

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param baseUrl externally visible base URL; issuer identifiers are {@code
  *     {baseUrl}/issuers/{body}}
- * @param authIssuer the SAG (auth-server) issuer identifier, for admin API access tokens
+ * @param authIssuer the SAG (auth-server) issuer identifier, for admin API access tokens and the
+ *     authorization code flow's access tokens (listed in {@code authorization_servers})
  * @param authJwkSetUri where the SAG publishes its token signing keys
  * @param adminAudience the {@code aud} admin API access tokens must carry (RFC 9068 §4); default:
  *     the base URL

@@ -30,9 +30,15 @@ public final class AccessTokens {
    * @param credentialConfigurationIds the credential configurations it covers
    * @param subject the register subject
    * @param jkt the thumbprint of the DPoP key it is bound to
+   * @param scoped whether it is a SAG access token whose {@code scope} selects the configurations
+   *     (a configuration outside it is {@code insufficient_scope}), rather than an offer's token
    */
   public record TokenGrant(
-      String issuer, List<String> credentialConfigurationIds, String subject, String jkt) {}
+      String issuer,
+      List<String> credentialConfigurationIds,
+      String subject,
+      String jkt,
+      boolean scoped) {}
 
   /** Issues a token for {@code grant}. */
   public String issue(TokenGrant grant) {
@@ -54,7 +60,11 @@ public final class AccessTokens {
               @SuppressWarnings("unchecked")
               List<String> ids = (List<String>) m.get("ids");
               return new TokenGrant(
-                  (String) m.get("issuer"), ids, (String) m.get("subject"), (String) m.get("jkt"));
+                  (String) m.get("issuer"),
+                  ids,
+                  (String) m.get("subject"),
+                  (String) m.get("jkt"),
+                  false);
             });
   }
 

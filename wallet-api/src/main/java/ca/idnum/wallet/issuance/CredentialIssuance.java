@@ -98,7 +98,11 @@ public final class CredentialIssuance {
     String accessToken =
         tokens.issue(
             new AccessTokens.TokenGrant(
-                redeemed.issuer(), redeemed.credentialConfigurationIds(), redeemed.subject(), jkt));
+                redeemed.issuer(),
+                redeemed.credentialConfigurationIds(),
+                redeemed.subject(),
+                jkt,
+                false));
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("access_token", accessToken);
     response.put("token_type", "DPoP");
@@ -138,6 +142,11 @@ public final class CredentialIssuance {
                         new IssuanceError.UnknownCredentialConfiguration(
                             "this issuer does not offer " + safe(configId))));
     if (!grant.credentialConfigurationIds().contains(configId)) {
+      if (grant.scoped()) {
+        throw new IssuanceException(
+            new IssuanceError.InsufficientScope(
+                "the access token scope does not include " + type.scope()));
+      }
       throw new IssuanceException(
           new IssuanceError.UnknownCredentialConfiguration(
               "the access token does not cover " + configId));

@@ -80,6 +80,7 @@ public final class CredentialOffers {
     String tx = txCode ? Randoms.digits(properties.txCodeLength()) : null;
     Map<String, Object> preAuth = new LinkedHashMap<>();
     preAuth.put("pre-authorized_code", code);
+    preAuth.put("authorization_server", issuer.issuerId());
     if (tx != null) {
       preAuth.put(
           "tx_code",

@@ -45,6 +45,7 @@ public final class IssuanceController {
   private final CredentialIssuance issuance;
   private final AccessTokens tokens;
   private final DpopVerifier dpop;
+  private final SagAccessTokens sagTokens;
   private final WalletProperties properties;
 
   public IssuanceController(
@@ -53,12 +54,14 @@ public final class IssuanceController {
       CredentialIssuance issuance,
       AccessTokens tokens,
       DpopVerifier dpop,
+      SagAccessTokens sagTokens,
       WalletProperties properties) {
     this.issuers = issuers;
     this.offers = offers;
     this.issuance = issuance;
     this.tokens = tokens;
     this.dpop = dpop;
+    this.sagTokens = sagTokens;
     this.properties = properties;
   }
 
@@ -180,7 +183,11 @@ public final class IssuanceController {
     return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
   }
 
-  /** Checks the DPoP-bound access token and its proof (RFC 9449 §7). */
+  /**
+   * Checks the DPoP-bound access token and its proof (RFC 9449 §7): a JWT is an access token of the
+   * SAG (authorization code flow), anything else one of this issuer's own opaque tokens
+   * (pre-authorized code flow).
+   */
   private AccessTokens.TokenGrant authorize(
       Issuer issuer, String authorization, HttpServletRequest request) {
     if (authorization == null || authorization.isBlank()) {
@@ -192,13 +199,16 @@ public final class IssuanceController {
     }
     String token = authorization.substring(5).strip();
     AccessTokens.TokenGrant grant =
-        tokens
-            .find(token)
-            .filter(g -> g.issuer().equals(issuer.body()))
-            .orElseThrow(
-                () ->
-                    new IssuanceException(
-                        new IssuanceError.InvalidToken("the access token is unknown or expired")));
+        SagAccessTokens.looksLikeJwt(token)
+            ? sagTokens.grant(issuer, token)
+            : tokens
+                .find(token)
+                .filter(g -> g.issuer().equals(issuer.body()))
+                .orElseThrow(
+                    () ->
+                        new IssuanceException(
+                            new IssuanceError.InvalidToken(
+                                "the access token is unknown or expired")));
     String jkt = dpop.verify(singleDpop(request, true), "POST", htu(request), token, true);
     if (!jkt.equals(grant.jkt())) {
       throw new IssuanceException(

@@ -106,6 +106,24 @@ public sealed interface IssuanceError {
     }
   }
 
+  /**
+   * A valid SAG access token whose {@code scope} does not cover the requested credential
+   * configuration (RFC 6750 §3.1, OpenID4VCI 1.0 §8.3.1).
+   */
+  record InsufficientScope(String description) implements IssuanceError {
+    public String code() {
+      return "insufficient_scope";
+    }
+
+    public int status() {
+      return 403;
+    }
+
+    public boolean challenge() {
+      return true;
+    }
+  }
+
   /** A malformed credential request (OpenID4VCI §8.3.1.2). */
   record InvalidCredentialRequest(String description) implements IssuanceError {
     public String code() {

@@ -49,6 +49,10 @@ public final class IssuerMetadataController {
     Issuer issuer = issuer(body);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("credential_issuer", issuer.issuerId());
+    // This issuer is the authorization server of its pre-authorized codes (listed first, and named
+    // in each offer's grant); the SAG is the authorization server of the authorization code flow,
+    // with the scope of each credential configuration.
+    m.put("authorization_servers", List.of(issuer.issuerId(), properties.authIssuer()));
     m.put("credential_endpoint", issuer.issuerId() + "/credential");
     m.put("nonce_endpoint", issuer.issuerId() + "/nonce");
     m.put("deferred_credential_endpoint", issuer.issuerId() + "/deferred_credential");

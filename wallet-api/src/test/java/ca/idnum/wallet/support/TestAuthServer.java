@@ -92,4 +92,39 @@ public final class TestAuthServer {
     }
     return jwt.serialize();
   }
+
+  /**
+   * A DPoP-bound access token of the authorization code flow, as auth-server issues it to the
+   * wallet app: citizen {@code subject} (pairwise for the wallet's sector), {@code scope}, {@code
+   * audience} the credential issuer identifiers, {@code cnf.jkt} the DPoP key thumbprint.
+   */
+  public String citizenAccessToken(String subject, String scope, String audience, String jkt) {
+    Instant now = Instant.now();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer())
+            .subject(subject)
+            .claim("client_id", "idnum-wallet")
+            .audience(audience)
+            .claim("scope", scope)
+            .claim("cnf", java.util.Map.of("jkt", jkt))
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(300)))
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(new JOSEObjectType("at+jwt"))
+                .keyID(key.getKeyID())
+                .build(),
+            claims);
+    try {
+      jwt.sign(new ECDSASigner(key));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
 }

@@ -6,7 +6,12 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 /** How a registered client authenticates at the token endpoint. */
 public enum ClientAuthMethod {
   CLIENT_SECRET_BASIC(ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
-  PRIVATE_KEY_JWT(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+  PRIVATE_KEY_JWT(ClientAuthenticationMethod.PRIVATE_KEY_JWT),
+  /**
+   * A public client (a native app, RFC 8252): no secret; PKCE S256 and DPoP-bound tokens are
+   * mandatory, and only the authorization code grant is allowed.
+   */
+  NONE(ClientAuthenticationMethod.NONE);
 
   private final ClientAuthenticationMethod springValue;
 

@@ -32,7 +32,11 @@ import org.springframework.stereotype.Component;
  *       documented demo secret ({@code idnum.demo.client-secret}), logged at every start; and the
  *       demo back-end client {@code demo-backend} ({@code client_secret_basic}, {@code
  *       client_credentials}, scope {@code demo.read}, audience {@code urn:idnum:demo-api}) with the
- *       fixed demo secret {@code idnum.demo.backend-client-secret}, which the load benchmark uses.
+ *       fixed demo secret {@code idnum.demo.backend-client-secret}, which the load benchmark uses;
+ *       and the demo wallet app {@code idnum-wallet}: a public client ({@code none}, PKCE S256 and
+ *       DPoP required), sector {@code urn:idnum:sector:wallet}, the credential scopes {@code
+ *       idnum:vc:<configuration>}, redirect URI {@code idnum.demo.wallet-redirect-uri}, audience
+ *       the wallet-api credential issuer identifiers {@code idnum.demo.wallet-audience}.
  * </ul>
  */
 @Component
@@ -45,6 +49,8 @@ public class ClientBootstrap implements ApplicationRunner {
   public static final String DEMO_SECTOR = "urn:idnum:sector:demo";
   public static final String DEMO_BACKEND_CLIENT_ID = "demo-backend";
   public static final String DEMO_API_AUDIENCE = "urn:idnum:demo-api";
+  public static final String WALLET_CLIENT_ID = "idnum-wallet";
+  public static final String WALLET_SECTOR = "urn:idnum:sector:wallet";
 
   /** File in the data folder that receives a generated admin secret. */
   public static final String ADMIN_SECRET_FILE = "idnum-admin-secret.txt";
@@ -59,6 +65,8 @@ public class ClientBootstrap implements ApplicationRunner {
   private final String demoBackendSecret;
   private final String issuer;
   private final Path dataDir;
+  private final String walletRedirectUri;
+  private final List<String> walletAudience;
 
   public ClientBootstrap(
       ClientRegistrations registrations,
@@ -69,7 +77,15 @@ public class ClientBootstrap implements ApplicationRunner {
       @Value("${idnum.demo.backend-client-secret:demo-backend-secret-for-local-testing-only}")
           String demoBackendSecret,
       @Value("${idnum.issuer}") String issuer,
-      @Value("${idnum.data-dir:.}") String dataDir) {
+      @Value("${idnum.data-dir:.}") String dataDir,
+      @Value("${idnum.demo.wallet-redirect-uri:http://127.0.0.1:8765/callback}")
+          String walletRedirectUri,
+      @Value(
+              "${idnum.demo.wallet-audience:http://localhost:9001/issuers/saaq,"
+                  + "http://localhost:9001/issuers/ramq,http://localhost:9001/issuers/dec}")
+          List<String> walletAudience) {
+    this.walletRedirectUri = walletRedirectUri;
+    this.walletAudience = List.copyOf(walletAudience);
     this.registrations = registrations;
     this.dataDir = Path.of(dataDir);
     this.adminSecret = adminSecret;
@@ -86,6 +102,7 @@ public class ClientBootstrap implements ApplicationRunner {
     if (demo) {
       bootstrapDemo();
       bootstrapDemoBackend();
+      bootstrapWallet();
     }
   }
 
@@ -196,6 +213,36 @@ public class ClientBootstrap implements ApplicationRunner {
         demoBackendSecret,
         ScopeCatalog.DEMO_READ,
         DEMO_API_AUDIENCE);
+  }
+
+  private void bootstrapWallet() {
+    ClientMetadata metadata =
+        new ClientMetadata(
+            WALLET_CLIENT_ID,
+            "Portefeuille numérique",
+            WALLET_SECTOR,
+            "none",
+            null,
+            List.of("authorization_code"),
+            List.of(walletRedirectUri),
+            List.of(),
+            String.join(" ", ScopeCatalog.CREDENTIAL_SCOPES),
+            false,
+            "RS256",
+            walletAudience,
+            300);
+    if (registrations.find(WALLET_CLIENT_ID).isEmpty()) {
+      registrations.register(metadata, Optional.empty());
+    } else {
+      registrations.update(WALLET_CLIENT_ID, metadata);
+    }
+    log.info(
+        "Demo wallet app: public client_id '{}' (PKCE S256 and DPoP required), redirect URI {},"
+            + " scopes {}, audience {}",
+        WALLET_CLIENT_ID,
+        walletRedirectUri,
+        String.join(" ", ScopeCatalog.CREDENTIAL_SCOPES),
+        walletAudience);
   }
 
   /**

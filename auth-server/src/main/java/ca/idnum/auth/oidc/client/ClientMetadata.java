@@ -42,7 +42,7 @@ public record ClientMetadata(
           tokenEndpointAuthMethod == null ? "client_secret_basic" : tokenEndpointAuthMethod);
     } catch (IllegalArgumentException e) {
       throw new ClientRegistrationException(
-          "token_endpoint_auth_method: client_secret_basic or private_key_jwt");
+          "token_endpoint_auth_method: client_secret_basic, private_key_jwt or none");
     }
   }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
@@ -127,6 +128,14 @@ public final class IdnumRegisteredClients implements RegisteredClientRepository 
 
   public static String sectorOf(RegisteredClient client) {
     return client.getClientSettings().getSetting(SECTOR);
+  }
+
+  /**
+   * Whether {@code client} is a public client ({@code none}): its code and refresh grants need a
+   * DPoP proof, as for high-assurance clients.
+   */
+  public static boolean isPublic(RegisteredClient client) {
+    return client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE);
   }
 
   public static boolean isHighAssurance(RegisteredClient client) {

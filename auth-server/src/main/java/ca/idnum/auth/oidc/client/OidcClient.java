@@ -101,6 +101,15 @@ public record OidcClient(
           throw new IllegalArgumentException("private_key_jwt needs jwks");
         }
       }
+      case NONE -> {
+        if (secretDigest.isPresent() || jwks.isPresent()) {
+          throw new IllegalArgumentException("a public client (none) has no secret nor jwks");
+        }
+        if (!grantTypes.equals(Set.of("authorization_code"))) {
+          throw new IllegalArgumentException(
+              "grant_types: a public client (none) uses authorization_code only");
+        }
+      }
     }
     if (highAssurance && authMethod != ClientAuthMethod.PRIVATE_KEY_JWT) {
       throw new IllegalArgumentException(

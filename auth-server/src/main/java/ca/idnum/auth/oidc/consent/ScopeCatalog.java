@@ -33,6 +33,20 @@ public final class ScopeCatalog {
   private static final java.util.regex.Pattern ISSUER_SCOPE =
       java.util.regex.Pattern.compile("idnum:issuer:[a-z0-9][a-z0-9-]{0,62}");
 
+  /**
+   * Credential scopes of the OpenID4VCI authorization code flow, one per credential configuration
+   * that wallet-api publishes: {@code idnum:vc:<configuration>}. They are citizen-facing (the
+   * citizen consents to receive the attestation in the wallet app) and release no claims from the
+   * account: the attestation's claims come from the issuing body's register.
+   */
+  public static final List<String> CREDENTIAL_SCOPES =
+      List.of(
+          "idnum:vc:identity",
+          "idnum:vc:proof_of_age",
+          "idnum:vc:driving_licence",
+          "idnum:vc:health_insurance_card",
+          "idnum:vc:proof_of_address");
+
   private static final Map<String, List<String>> CLAIMS = new LinkedHashMap<>();
 
   static {
@@ -42,6 +56,7 @@ public final class ScopeCatalog {
     CLAIMS.put("phone", List.of("phone_number", "phone_number_verified"));
     CLAIMS.put("address", List.of("address"));
     CLAIMS.put(IDENTITY, List.of("given_name", "family_name", "birthdate"));
+    CREDENTIAL_SCOPES.forEach(scope -> CLAIMS.put(scope, List.of()));
   }
 
   private ScopeCatalog() {}

@@ -41,8 +41,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Spring Authorization Server (which then binds the tokens to the proof's key):
  *
  * <ul>
- *   <li>high-assurance clients must send a DPoP proof with their code and refresh grants (FAPI 2.0
- *       sender-constrained tokens);
+ *   <li>high-assurance and public clients must send a DPoP proof with their code and refresh grants
+ *       (FAPI 2.0 sender-constrained tokens);
  *   <li>a proof's {@code jti} is accepted once across all nodes (replay cache in the short-lived
  *       store);
  *   <li>a server nonce is required for high-assurance clients (and for all clients when {@code
@@ -110,7 +110,8 @@ public final class DPoPPolicyFilter extends OncePerRequestFilter {
     List<String> proofs = Collections.list(request.getHeaders("DPoP"));
     String boundKey = codeGrant ? boundKey(request.getParameter("code")) : null;
     if (proofs.isEmpty()) {
-      if ((highAssurance && userGrant) || boundKey != null) {
+      if (((highAssurance || IdnumRegisteredClients.isPublic(client)) && userGrant)
+          || boundKey != null) {
         fail(response, "DPoP proof required for this client");
         return;
       }

@@ -157,6 +157,33 @@ class AdminApiTest {
   }
 
   @Test
+  void whenAPublicWalletClientIsRegisteredThenItHasNoSecretAndOnlyTheCodeGrant() {
+    String admin = token("idnum-admin", ADMIN_SECRET);
+    String wallet =
+        """
+        {"client_id":"other-wallet","client_name":"Portefeuille","sector_identifier":
+        "urn:idnum:sector:wallet","token_endpoint_auth_method":"none",
+        "grant_types":["authorization_code"],"redirect_uris":["http://127.0.0.1:8765/callback"],
+        "scope":"idnum:vc:identity idnum:vc:proof_of_age",
+        "audience":["https://wallet.example/issuers/dec"],"access_token_lifetime":300}""";
+    HttpResponse<String> created = call("POST", "/admin/clients", admin, wallet);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(json(created)).doesNotContainKey("client_secret");
+    assertThat(json(created).get("client").toString()).contains("token_endpoint_auth_method=none");
+
+    HttpResponse<String> clientCredentials =
+        call(
+            "POST",
+            "/admin/clients",
+            admin,
+            wallet
+                .replace("other-wallet", "wallet-cc")
+                .replace("[\"authorization_code\"]", "[\"client_credentials\"]"));
+    assertThat(clientCredentials.statusCode()).isEqualTo(400);
+    assertThat(json(clientCredentials)).containsEntry("error", "invalid_client_metadata");
+  }
+
+  @Test
   void registersUpdatesRotatesSecretAndDisablesAClient() throws Exception {
     String admin = token("idnum-admin", ADMIN_SECRET);
     HttpResponse<String> created = call("POST", "/admin/clients", admin, BACKEND);
