@@ -31,16 +31,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Status lists (IETF Token Status List, 2 bits per entry: VALID, INVALID, SUSPENDED), one per
- * issuer. Each issued credential takes a random free index, never given again (rows are never
- * deleted); a status change bumps the list version, so the next list token served reflects it. List
- * tokens are signed by the issuer's key and cached per version.
+ * Status lists (IETF Token Status List, 2 bits per entry: VALID, INVALID, SUSPENDED), numbered 1,
+ * 2, ... per issuer. Each issued credential takes a random free index in the issuer's newest list,
+ * never given again (rows are never deleted); when random draws keep hitting taken indexes (the
+ * list is about 90 % full) the next list is opened, so an issuer never runs out. A status change
+ * bumps the version of the lists it touches, so the next list token served reflects it. List tokens
+ * are signed by the issuer's key and cached per version.
  */
 @Service
 public final class StatusListService {
 
-  /** The list every credential of an issuer is currently placed in. */
-  public static final int CURRENT_LIST = 1;
+  /** The first list of every issuer. */
+  public static final int FIRST_LIST = 1;
+
+  /** Lists one issuance may open when the newest is full (normally at most one). */
+  private static final int MAX_NEW_LISTS = 2;
 
   private static final int MAX_INDEX_TRIES = 32;
 
@@ -97,8 +102,50 @@ public final class StatusListService {
       String holderJkt,
       Instant issuedAt,
       Instant expiresAt) {
-    ensureList(issuer.body());
-    int size = properties.statusList().size();
+    ensureList(issuer.body(), FIRST_LIST);
+    CurrentList list = newestList(issuer.body());
+    for (int opened = 0; opened <= MAX_NEW_LISTS; opened++) {
+      Optional<IssuedCredential> placed =
+          place(
+              issuer,
+              list,
+              credentialConfigurationId,
+              vct,
+              subject,
+              holderJkt,
+              issuedAt,
+              expiresAt);
+      if (placed.isPresent()) {
+        return placed.get();
+      }
+      ensureList(issuer.body(), list.id() + 1);
+      list = newestList(issuer.body());
+    }
+    throw new IllegalStateException("no free status index for " + issuer.body());
+  }
+
+  /** An issuer's newest list and its size. */
+  private record CurrentList(int id, int size) {}
+
+  private CurrentList newestList(String issuer) {
+    return jdbc.sql(
+            "SELECT list_id, size FROM status_list WHERE issuer = :issuer"
+                + " AND list_id = (SELECT MAX(list_id) FROM status_list WHERE issuer = :issuer)")
+        .param("issuer", issuer)
+        .query((rs, n) -> new CurrentList(rs.getInt(1), rs.getInt(2)))
+        .single();
+  }
+
+  /** Tries random indexes of {@code list}; empty when they are all taken (the list is full). */
+  private Optional<IssuedCredential> place(
+      Issuer issuer,
+      CurrentList list,
+      String credentialConfigurationId,
+      String vct,
+      String subject,
+      String holderJkt,
+      Instant issuedAt,
+      Instant expiresAt) {
     for (int i = 0; i < MAX_INDEX_TRIES; i++) {
       IssuedCredential c =
           new IssuedCredential(
@@ -107,8 +154,8 @@ public final class StatusListService {
               credentialConfigurationId,
               vct,
               holderJkt,
-              CURRENT_LIST,
-              random.nextInt(size),
+              list.id(),
+              random.nextInt(list.size()),
               TokenStatus.VALID,
               issuedAt,
               expiresAt,
@@ -130,12 +177,12 @@ public final class StatusListService {
             .param("iat", Timestamp.from(c.issuedAt()))
             .param("exp", Timestamp.from(c.expiresAt()))
             .update();
-        return c;
+        return Optional.of(c);
       } catch (DuplicateKeyException taken) {
         // index already given: draw another
       }
     }
-    throw new IllegalStateException("status list of " + issuer.body() + " is nearly full");
+    return Optional.empty();
   }
 
   /** The credentials issued by {@code issuer} about {@code subject}. */
@@ -183,10 +230,11 @@ public final class StatusListService {
     if (changed > 0) {
       jdbc.sql(
               "UPDATE status_list SET version = version + 1, updated_at = :at"
-                  + " WHERE issuer = :issuer AND list_id = :list")
+                  + " WHERE issuer = :issuer AND list_id IN (SELECT status_list_id FROM"
+                  + " issued_credential WHERE issuer = :issuer AND id IN (:ids))")
           .param("at", Timestamp.from(clock.instant()))
           .param("issuer", issuer)
-          .param("list", CURRENT_LIST)
+          .param("ids", ids)
           .update();
     }
     return changed;
@@ -208,26 +256,28 @@ public final class StatusListService {
 
   /** The current list token of {@code issuer}, re-signed only when the list changed. */
   public Optional<SignedList> currentToken(Issuer issuer, int listId) {
-    Optional<Long> version =
-        jdbc.sql("SELECT version FROM status_list WHERE issuer = :issuer AND list_id = :list")
+    Optional<long[]> row =
+        jdbc.sql("SELECT version, size FROM status_list WHERE issuer = :issuer AND list_id = :list")
             .param("issuer", issuer.body())
             .param("list", listId)
-            .query(Long.class)
+            .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)})
             .optional();
-    if (version.isEmpty()) {
-      if (listId != CURRENT_LIST) {
+    if (row.isEmpty()) {
+      if (listId != FIRST_LIST) {
         return Optional.empty();
       }
-      ensureList(issuer.body());
+      ensureList(issuer.body(), FIRST_LIST);
       return currentToken(issuer, listId);
     }
+    long version = row.get()[0];
+    int size = (int) row.get()[1];
     String key = issuer.body() + "/" + listId;
     SignedList cached = cache.get(key);
     Instant now = clock.instant();
-    if (cached != null && cached.version() == version.get() && !stale(cached, now)) {
+    if (cached != null && cached.version() == version && !stale(cached, now)) {
       return Optional.of(cached);
     }
-    SignedList fresh = new SignedList(version.get(), sign(issuer, listId));
+    SignedList fresh = new SignedList(version, sign(issuer, listId, size));
     cache.put(key, fresh);
     return Optional.of(fresh);
   }
@@ -246,9 +296,8 @@ public final class StatusListService {
     }
   }
 
-  private String sign(Issuer issuer, int listId) {
-    StatusListBuilder builder =
-        new StatusListBuilder(StatusBits.TWO, properties.statusList().size());
+  private String sign(Issuer issuer, int listId, int size) {
+    StatusListBuilder builder = new StatusListBuilder(StatusBits.TWO, size);
     jdbc.sql(
             "SELECT status_idx, status FROM issued_credential WHERE issuer = :issuer"
                 + " AND status_list_id = :list AND status <> 0")
@@ -276,11 +325,11 @@ public final class StatusListService {
     }
   }
 
-  private void ensureList(String issuer) {
+  private void ensureList(String issuer, int listId) {
     boolean exists =
         jdbc.sql("SELECT COUNT(*) FROM status_list WHERE issuer = :issuer AND list_id = :list")
                 .param("issuer", issuer)
-                .param("list", CURRENT_LIST)
+                .param("list", listId)
                 .query(Integer.class)
                 .single()
             > 0;
@@ -290,7 +339,7 @@ public final class StatusListService {
                 "INSERT INTO status_list (issuer, list_id, size, version, updated_at)"
                     + " VALUES (:issuer, :list, :size, 0, :at)")
             .param("issuer", issuer)
-            .param("list", CURRENT_LIST)
+            .param("list", listId)
             .param("size", properties.statusList().size())
             .param("at", Timestamp.from(clock.instant()))
             .update();
