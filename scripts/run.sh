@@ -91,7 +91,7 @@ IdNum is running on the embedded default (data in $data).
 
 Demo data (from the server log):
 TEXT
-grep -h -E 'Demo (public body|back-end client|citizen)|admin client' "$data/auth-server/server.log" \
+grep -h -E 'Demo [a-z -]+: |admin client' "$data/auth-server/server.log" \
   | sed -e 's/^.* : /  /' || true
 echo
 echo "Press Ctrl-C to stop."
