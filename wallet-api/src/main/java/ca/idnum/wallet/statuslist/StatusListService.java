@@ -70,8 +70,8 @@ public final class StatusListService {
     this.clock = clock;
   }
 
-  /** A signed list token with the version it reflects. */
-  public record SignedList(long version, String token) {}
+  /** A signed list token with the version it reflects and when it was signed. */
+  public record SignedList(long version, String token, Instant signedAt) {}
 
   /** The URI of an issuer's status list. */
   public String listUri(Issuer issuer, int listId) {
@@ -102,8 +102,13 @@ public final class StatusListService {
       String holderJkt,
       Instant issuedAt,
       Instant expiresAt) {
-    ensureList(issuer.body(), FIRST_LIST);
-    CurrentList list = newestList(issuer.body());
+    CurrentList list =
+        newestList(issuer.body())
+            .orElseGet(
+                () -> {
+                  ensureList(issuer.body(), FIRST_LIST);
+                  return newestList(issuer.body()).orElseThrow();
+                });
     for (int opened = 0; opened <= MAX_NEW_LISTS; opened++) {
       Optional<IssuedCredential> placed =
           place(
@@ -119,7 +124,7 @@ public final class StatusListService {
         return placed.get();
       }
       ensureList(issuer.body(), list.id() + 1);
-      list = newestList(issuer.body());
+      list = newestList(issuer.body()).orElseThrow();
     }
     throw new IllegalStateException("no free status index for " + issuer.body());
   }
@@ -127,13 +132,13 @@ public final class StatusListService {
   /** An issuer's newest list and its size. */
   private record CurrentList(int id, int size) {}
 
-  private CurrentList newestList(String issuer) {
+  private Optional<CurrentList> newestList(String issuer) {
     return jdbc.sql(
             "SELECT list_id, size FROM status_list WHERE issuer = :issuer"
                 + " AND list_id = (SELECT MAX(list_id) FROM status_list WHERE issuer = :issuer)")
         .param("issuer", issuer)
         .query((rs, n) -> new CurrentList(rs.getInt(1), rs.getInt(2)))
-        .single();
+        .optional();
   }
 
   /** Tries random indexes of {@code list}; empty when they are all taken (the list is full). */
@@ -277,23 +282,14 @@ public final class StatusListService {
     if (cached != null && cached.version() == version && !stale(cached, now)) {
       return Optional.of(cached);
     }
-    SignedList fresh = new SignedList(version, sign(issuer, listId, size));
+    SignedList fresh = new SignedList(version, sign(issuer, listId, size), now);
     cache.put(key, fresh);
     return Optional.of(fresh);
   }
 
   private boolean stale(SignedList cached, Instant now) {
     // re-sign well before exp so that a cached token always has most of its validity left
-    try {
-      Instant iat =
-          com.nimbusds.jwt.SignedJWT.parse(cached.token())
-              .getJWTClaimsSet()
-              .getIssueTime()
-              .toInstant();
-      return now.isAfter(iat.plus(properties.statusList().validity().dividedBy(2)));
-    } catch (java.text.ParseException e) {
-      return true;
-    }
+    return now.isAfter(cached.signedAt().plus(properties.statusList().validity().dividedBy(2)));
   }
 
   private String sign(Issuer issuer, int listId, int size) {
