@@ -1,0 +1,2 @@
+/** Identity proofing: matching a citizen's attributes against an authoritative register, once. */
+package ca.idnum.auth.citizen.proofing;
