@@ -48,6 +48,20 @@ class BenchmarksDoTheirWorkTest {
   }
 
   @Test
+  void whenTheAccessTokenSigningBenchmarkRunsThenEachAlgorithmSignsAnAtJwt() throws Exception {
+    for (String alg : new String[] {"RS256", "PS256", "ES256"}) {
+      AccessTokenSigningBenchmark b = new AccessTokenSigningBenchmark();
+      b.alg = alg;
+      b.setUp();
+
+      JWSObject token = JWSObject.parse(b.sign());
+
+      assertThat(token.getHeader().getAlgorithm().getName()).isEqualTo(alg);
+      assertThat(token.getHeader().getType().getType()).isEqualTo("at+jwt");
+    }
+  }
+
+  @Test
   void whenBothSdJwtLibrariesVerifyThenTheyDiscloseTheSameFiveClaims() throws Exception {
     SdJwtBenchmark b = new SdJwtBenchmark();
     b.setUp();

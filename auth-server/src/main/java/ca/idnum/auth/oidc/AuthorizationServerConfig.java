@@ -10,6 +10,7 @@ import ca.idnum.auth.oidc.consent.JdbcConsents;
 import ca.idnum.auth.oidc.consent.ScopeCatalog;
 import ca.idnum.auth.oidc.dpop.DPoPNonces;
 import ca.idnum.auth.oidc.dpop.DPoPPolicyFilter;
+import ca.idnum.auth.oidc.keys.KeyRingJwtEncoder;
 import ca.idnum.auth.oidc.keys.SigningKeys;
 import ca.idnum.auth.oidc.pairwise.PairwiseSubjects;
 import ca.idnum.auth.oidc.token.CitizenUserInfo;
@@ -56,7 +57,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
@@ -153,7 +153,7 @@ public class AuthorizationServerConfig {
   /** Signs with the one active key per algorithm. */
   @Bean
   JwtEncoder jwtEncoder(SigningKeys keys) {
-    return new NimbusJwtEncoder((selector, context) -> selector.select(keys.ring().activeSet()));
+    return new KeyRingJwtEncoder(keys::ring);
   }
 
   /**

@@ -1,5 +1,6 @@
 package ca.idnum.auth.oidc;
 
+import ca.idnum.auth.oidc.client.SigningAlg;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     (always for high-assurance clients)
  * @param keyRefresh how often each node reloads signing keys (rotation by another node)
  * @param keyRotationGrace time a retired key stays published after its last signature
+ * @param accessTokenSigningAlg the JWS algorithm of RFC 9068 access tokens (ES256 by default: on
+ *     the same machine it signs about twice as fast as RS256 with RSA-2048, and the token grants
+ *     are bound by that signature; FAPI 2.0 does not allow RS256)
  */
 @ConfigurationProperties("idnum.oidc")
 public record OidcProperties(
@@ -28,7 +32,8 @@ public record OidcProperties(
     Duration pushedRequestTtl,
     Boolean dpopNonceRequired,
     Duration keyRefresh,
-    Duration keyRotationGrace) {
+    Duration keyRotationGrace,
+    SigningAlg accessTokenSigningAlg) {
 
   public OidcProperties {
     authorizationCodeTtl = or(authorizationCodeTtl, Duration.ofSeconds(60));
@@ -40,6 +45,8 @@ public record OidcProperties(
     dpopNonceRequired = dpopNonceRequired != null && dpopNonceRequired;
     keyRefresh = or(keyRefresh, Duration.ofSeconds(60));
     keyRotationGrace = or(keyRotationGrace, Duration.ofMinutes(5));
+    accessTokenSigningAlg =
+        accessTokenSigningAlg == null ? SigningAlg.ES256 : accessTokenSigningAlg;
     if (authorizationCodeTtl.compareTo(Duration.ofSeconds(60)) > 0
         || authorizationCodeTtl.isNegative()
         || authorizationCodeTtl.isZero()) {

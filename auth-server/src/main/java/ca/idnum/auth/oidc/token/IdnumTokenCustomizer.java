@@ -20,7 +20,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -34,10 +33,11 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * <ul>
  *   <li>ID tokens: pairwise {@code sub}, {@code acr}, {@code amr}, {@code auth_time}; signed with
  *       the algorithm the client registered (RS256 by default).
- *   <li>Access tokens (RFC 9068): header {@code typ} {@code at+jwt}, RS256, {@code client_id},
- *       audience restricted to the client's registered resources, pairwise {@code sub} for a
- *       citizen, the {@code client_id} for {@code client_credentials}; {@code scope} as a
- *       space-delimited string.
+ *   <li>Access tokens (RFC 9068): header {@code typ} {@code at+jwt}, signed with {@code
+ *       idnum.oidc.access-token-signing-alg} (ES256 by default), {@code client_id}, audience
+ *       restricted to the client's registered resources, pairwise {@code sub} for a citizen, the
+ *       {@code client_id} for {@code client_credentials}; {@code scope} as a space-delimited
+ *       string.
  * </ul>
  */
 public final class IdnumTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -68,7 +68,10 @@ public final class IdnumTokenCustomizer implements OAuth2TokenCustomizer<JwtEnco
           .claim("amr", login.amr());
       login.authTime().ifPresent(t -> context.getClaims().claim("auth_time", Date.from(t)));
     } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-      context.getJwsHeader().algorithm(SignatureAlgorithm.RS256).type("at+jwt");
+      context
+          .getJwsHeader()
+          .algorithm(properties.accessTokenSigningAlg().springValue())
+          .type("at+jwt");
       List<String> audience =
           client.getClientSettings().getSetting(IdnumRegisteredClients.AUDIENCE);
       context

@@ -298,6 +298,7 @@ abstract class AbstractOidcFlowTest {
 
     String accessToken = (String) tokens.get("access_token");
     assertThat(OidcKit.header(accessToken).getType().getType()).isEqualTo("at+jwt");
+    assertThat(OidcKit.header(accessToken).getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
     JWTClaimsSet at = OidcKit.verify(accessToken, jwks);
     assertThat(at.getSubject()).isEqualTo(id.getSubject());
     assertThat(at.getAudience()).containsExactly("urn:idnum:api:revenue-rp");

@@ -8,6 +8,7 @@ import ca.idnum.auth.oidc.support.Http;
 import ca.idnum.auth.oidc.support.OidcKit;
 import ca.idnum.auth.oidc.support.OidcTestConfig;
 import ca.idnum.server.store.ShortLivedStore;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpResponse;
@@ -89,6 +90,7 @@ class ClientCredentialsTest {
     String token = token(BACKEND, BACKEND_SECRET, "demo.read");
 
     assertThat(OidcKit.header(token).getType().getType()).isEqualTo("at+jwt");
+    assertThat(OidcKit.header(token).getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
     JWTClaimsSet claims = OidcKit.verify(token, jwks());
     assertThat(claims.getClaim("scope")).isEqualTo("demo.read");
     assertThat(claims.getAudience()).containsExactly("urn:idnum:demo-api");
