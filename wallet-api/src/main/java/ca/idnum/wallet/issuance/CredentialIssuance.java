@@ -49,6 +49,7 @@ public final class CredentialIssuance {
   private final StatusListService statusLists;
   private final WalletProperties properties;
   private final Clock clock;
+  private final TxCodeAttempts txCodeAttempts;
 
   public CredentialIssuance(
       IssuerDirectory issuers,
@@ -59,7 +60,8 @@ public final class CredentialIssuance {
       Registers registers,
       StatusListService statusLists,
       WalletProperties properties,
-      Clock clock) {
+      Clock clock,
+      TxCodeAttempts txCodeAttempts) {
     this.issuers = issuers;
     this.catalog = catalog;
     this.offers = offers;
@@ -69,13 +71,16 @@ public final class CredentialIssuance {
     this.statusLists = statusLists;
     this.properties = properties;
     this.clock = clock;
+    this.txCodeAttempts = txCodeAttempts;
   }
 
   /**
    * Exchanges a pre-authorized code (and its {@code tx_code}) for an access token bound to {@code
-   * jkt}.
+   * jkt}. Wrong codes count against the offer and against the client address.
    */
-  public Map<String, Object> token(Issuer issuer, String code, String txCode, String jkt) {
+  public Map<String, Object> token(
+      Issuer issuer, String code, String txCode, String jkt, String clientAddress) {
+    txCodeAttempts.checkAddress(clientAddress);
     if (code == null || code.isBlank()) {
       throw new IssuanceException(
           new IssuanceError.InvalidRequest("pre-authorized_code is required"));
@@ -89,6 +94,7 @@ public final class CredentialIssuance {
         && (txCode == null
             || !constantTimeEquals(grant.txCodeDigest(), DpopVerifier.sha256(txCode)))) {
       offers.wrongTxCode(code);
+      txCodeAttempts.wrongCode(clientAddress);
       throw new IssuanceException(new IssuanceError.InvalidGrant("wrong or missing tx_code"));
     }
     if (grant.txCodeDigest() == null && txCode != null) {

@@ -121,7 +121,7 @@ public final class IssuanceController {
     String jkt = dpop.verify(singleDpop(request, false), "POST", htu(request), null, false);
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
-        .body(issuance.token(issuer, code, txCode, jkt));
+        .body(issuance.token(issuer, code, txCode, jkt, request.getRemoteAddr()));
   }
 
   @PostMapping(path = "/issuers/{body}/nonce", produces = MediaType.APPLICATION_JSON_VALUE)

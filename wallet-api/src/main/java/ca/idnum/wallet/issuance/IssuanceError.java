@@ -223,6 +223,20 @@ public sealed interface IssuanceError {
     }
   }
 
+  /**
+   * Too many wrong transaction codes from one client address (RFC 6585 {@code 429}, with {@code
+   * Retry-After}).
+   */
+  record TooManyAttempts(String description, long retryAfterSeconds) implements IssuanceError {
+    public String code() {
+      return "invalid_request";
+    }
+
+    public int status() {
+      return 429;
+    }
+  }
+
   /** No such issuer, offer or credential. */
   record NotFound(String description) implements IssuanceError {
     public String code() {

@@ -72,6 +72,9 @@ public final class IssuanceErrorHandler {
     if (error instanceof IssuanceError.TemporarilyUnavailable) {
       b.header(HttpHeaders.RETRY_AFTER, "30");
     }
+    if (error instanceof IssuanceError.TooManyAttempts tooMany) {
+      b.header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+    }
     if (error.code().isEmpty()) {
       return b.build();
     }
