@@ -135,12 +135,23 @@ public record WalletProperties(
    * @param nameEn display name in English
    * @param credentialConfigurations the credential configuration ids it issues
    * @param register its authoritative register (empty URL: the built-in demo register)
+   * @param registerSubject how the register knows a citizen who comes through the SAG
+   *     (authorization code flow): {@code sub} (default: the token's pairwise subject, for a
+   *     register that links accounts itself), or a member of the token's {@code idnum_verified}
+   *     object, the identity the SAG verified once ({@code health_insurance_number}, {@code
+   *     driving_licence_number})
    */
   public record IssuerProperties(
       String nameFr,
       String nameEn,
       List<String> credentialConfigurations,
-      RegisterProperties register) {
+      RegisterProperties register,
+      String registerSubject) {
+
+    /** The accepted {@code register-subject} values. */
+    public static final List<String> REGISTER_SUBJECTS =
+        List.of("sub", "health_insurance_number", "driving_licence_number");
+
     /** Validates. */
     public IssuerProperties {
       Objects.requireNonNull(nameFr, "name-fr");
@@ -153,6 +164,10 @@ public record WalletProperties(
           register == null
               ? new RegisterProperties(null, null, null, null, 0, null, 0, null)
               : register;
+      registerSubject = registerSubject == null ? "sub" : registerSubject;
+      if (!REGISTER_SUBJECTS.contains(registerSubject)) {
+        throw new IllegalArgumentException("register-subject must be one of " + REGISTER_SUBJECTS);
+      }
     }
   }
 

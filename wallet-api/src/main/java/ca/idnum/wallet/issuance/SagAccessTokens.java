@@ -28,14 +28,20 @@ import org.springframework.stereotype.Component;
  * {@code iss} the SAG, not expired, {@code aud} containing the credential issuer identifier, a DPoP
  * binding {@code cnf.jkt}, and a {@code sub}. The {@code scope} values {@code idnum:vc:<id>} select
  * the credential configurations of this issuer the token covers. The register subject is the
- * token's {@code sub}: the citizen's pairwise subject for the wallet app's sector.
+ * token's {@code sub} (the citizen's pairwise subject for the wallet app's sector), or, when the
+ * issuer is configured so, an identifier of the identity the SAG verified ({@code idnum_verified}).
  */
 @Component
 public final class SagAccessTokens {
 
+  /** The access-token object in which the SAG releases the identity it verified once. */
+  static final String VERIFIED_IDENTITY_CLAIM = "idnum_verified";
+
   private final NimbusJwtDecoder decoder;
+  private final WalletProperties properties;
 
   public SagAccessTokens(WalletProperties properties, Clock clock) {
+    this.properties = properties;
     decoder =
         NimbusJwtDecoder.withJwkSetUri(properties.authJwkSetUri().toString())
             .jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -98,7 +104,30 @@ public final class SagAccessTokens {
             .filter(t -> scopes.contains(t.scope()))
             .map(CredentialType::id)
             .toList();
-    return new AccessTokens.TokenGrant(issuer.body(), ids, subject, jkt, true);
+    return new AccessTokens.TokenGrant(
+        issuer.body(), ids, registerSubject(issuer, jwt, subject), jkt, true);
+  }
+
+  /**
+   * The identifier the issuer's register knows the citizen by: the token's {@code sub}, or the
+   * identifier configured by {@code register-subject} from the identity the SAG verified ({@code
+   * idnum_verified}), normalised (no spaces, upper case) as registers key on it.
+   */
+  private String registerSubject(Issuer issuer, Jwt jwt, String subject) {
+    WalletProperties.IssuerProperties config = properties.issuers().get(issuer.body());
+    String claim = config == null ? "sub" : config.registerSubject();
+    if ("sub".equals(claim)) {
+      return subject;
+    }
+    if (jwt.getClaims().get(VERIFIED_IDENTITY_CLAIM) instanceof Map<?, ?> verified
+        && verified.get(claim) instanceof String value
+        && !value.isBlank()) {
+      return value.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+    }
+    throw new IssuanceException(
+        new IssuanceError.CredentialRequestDenied(
+            "this issuer needs the identity the SAG verified: verify your identity in your"
+                + " government account (identity proofing), then ask again"));
   }
 
   private static IssuanceException invalid(String description) {

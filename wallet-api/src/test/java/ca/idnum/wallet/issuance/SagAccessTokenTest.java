@@ -132,6 +132,81 @@ class SagAccessTokenTest extends WalletApiTestBase {
     assertThat(e.error()).isEqualTo("invalid_token");
   }
 
+  @Test
+  void
+      whenTheIssuerKeysItsRegisterOnAVerifiedIdentifierThenTheTokensVerifiedIdentityFindsTheCitizen()
+          throws Exception {
+    ECKey dpopKey = new ECKeyGenerator(Curve.P_256).generate();
+    IssuerMetadata metadata = wallet.discover(issuerId("ramq"));
+    Map<String, Object> verified =
+        Map.of(
+            "given_name", "Camille",
+            "family_name", "Tremblay",
+            "birthdate", "1985-04-12",
+            "health_insurance_number", "trec 8554 1219",
+            "register", "demo",
+            "verified_at", "2026-11-23T12:00:00Z");
+    TokenResponse token =
+        new TokenResponse(
+            AUTH.citizenAccessToken(
+                SUBJECT,
+                "openid idnum:vc:health_insurance_card",
+                issuerId("ramq"),
+                thumbprint(dpopKey),
+                Map.of("idnum_verified", verified)),
+            "DPoP",
+            300,
+            dpopKey);
+
+    String credential =
+        wallet
+            .credentials(
+                metadata,
+                token,
+                "health_insurance_card",
+                List.of(new ECKeyGenerator(Curve.P_256).generate()))
+            .get(0);
+
+    VerificationResult r =
+        new SdJwtVcVerifier(
+                VerifierOptions.builder(
+                        new X5cChainResolver(
+                            X5cChainResolver.anchorsOf(
+                                List.of(X509CertUtils.parse(get("/trust/root-ca.pem").body()))),
+                            Clock.systemUTC()))
+                    .build())
+            .verify(credential, null);
+    assertThat(((VerificationResult.Verified) r).claims())
+        .containsEntry("given_name", "Camille")
+        .containsEntry("health_insurance_number", "TREC 8554 1219");
+  }
+
+  @Test
+  void whenTheIssuerNeedsAVerifiedIdentityAndTheTokenHasNoneThenCredentialRequestDenied()
+      throws Exception {
+    ECKey dpopKey = new ECKeyGenerator(Curve.P_256).generate();
+    IssuerMetadata metadata = wallet.discover(issuerId("ramq"));
+    TokenResponse token =
+        token(
+            dpopKey,
+            "openid idnum:vc:health_insurance_card",
+            issuerId("ramq"),
+            thumbprint(dpopKey));
+
+    OpenId4VciException e =
+        catchThrowableOfType(
+            OpenId4VciException.class,
+            () ->
+                wallet.credentials(
+                    metadata,
+                    token,
+                    "health_insurance_card",
+                    List.of(new ECKeyGenerator(Curve.P_256).generate())));
+
+    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.error()).isEqualTo("credential_request_denied");
+  }
+
   private static TokenResponse token(ECKey dpopKey, String scope, String audience, String jkt) {
     return new TokenResponse(
         AUTH.citizenAccessToken(SUBJECT, scope, audience, jkt), "DPoP", 300, dpopKey);

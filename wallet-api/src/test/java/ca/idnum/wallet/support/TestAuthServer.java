@@ -99,9 +99,21 @@ public final class TestAuthServer {
    * audience} the credential issuer identifiers, {@code cnf.jkt} the DPoP key thumbprint.
    */
   public String citizenAccessToken(String subject, String scope, String audience, String jkt) {
+    return citizenAccessToken(subject, scope, audience, jkt, java.util.Map.of());
+  }
+
+  /** The same with extra claims (e.g. {@code idnum_verified}). */
+  public String citizenAccessToken(
+      String subject,
+      String scope,
+      String audience,
+      String jkt,
+      java.util.Map<String, Object> extraClaims) {
     Instant now = Instant.now();
+    JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+    extraClaims.forEach(builder::claim);
     JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
+        builder
             .issuer(issuer())
             .subject(subject)
             .claim("client_id", "idnum-wallet")
