@@ -29,6 +29,7 @@ public final class EnvelopeEncryption {
   private static final int HEADER_BYTES = 1 + NONCE_BYTES + WRAPPED_DEK_BYTES + NONCE_BYTES;
 
   private final KeyEncryptionKey kek;
+  private final java.util.List<KeyEncryptionKey> readable;
   private final SecureRandom random;
 
   public EnvelopeEncryption(KeyEncryptionKey kek) {
@@ -37,7 +38,18 @@ public final class EnvelopeEncryption {
 
   public EnvelopeEncryption(KeyEncryptionKey kek, SecureRandom random) {
     this.kek = Objects.requireNonNull(kek, "kek");
+    this.readable = java.util.List.of(kek);
     this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /**
+   * Encrypts under the current key-encryption key of {@code keys}; decrypts under any of them, so
+   * that envelopes made before a rotation stay readable while the previous key is configured.
+   */
+  public EnvelopeEncryption(KeyEncryptionKeys keys) {
+    this.kek = keys.current();
+    this.readable = keys.all();
+    this.random = new SecureRandom();
   }
 
   /** Encrypts {@code plaintext}, binding it to {@code associatedData}. */
@@ -84,7 +96,7 @@ public final class EnvelopeEncryption {
     buffer.get(ciphertext);
     byte[] dekBytes = null;
     try {
-      dekBytes = gcm(Cipher.DECRYPT_MODE, kek.secretKey(), wrapNonce, wrappedDek, associatedData);
+      dekBytes = unwrap(wrapNonce, wrappedDek, associatedData);
       SecretKey dek = new SecretKeySpec(dekBytes, "AES");
       return gcm(Cipher.DECRYPT_MODE, dek, dataNonce, ciphertext, associatedData);
     } catch (GeneralSecurityException e) {
@@ -94,6 +106,20 @@ public final class EnvelopeEncryption {
         Arrays.fill(dekBytes, (byte) 0);
       }
     }
+  }
+
+  private byte[] unwrap(byte[] wrapNonce, byte[] wrappedDek, byte[] associatedData)
+      throws GeneralSecurityException {
+    GeneralSecurityException last = null;
+    for (KeyEncryptionKey candidate : readable) {
+      try {
+        return gcm(
+            Cipher.DECRYPT_MODE, candidate.secretKey(), wrapNonce, wrappedDek, associatedData);
+      } catch (GeneralSecurityException e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   private byte[] nonce() {
