@@ -8,8 +8,8 @@ import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
- * DPoP proofs (RFC 9449 §4.3) of wallet-api, verified by the shared {@link DpopProofVerifier}
- * (one {@code jti} replay cache for the whole API), with failures mapped to {@link
+ * DPoP proofs (RFC 9449 §4.3) of wallet-api, verified by the shared {@link DpopProofVerifier} (one
+ * {@code jti} replay cache for the whole API), with failures mapped to {@link
  * IssuanceError.InvalidDpopProof}. Returns the key's thumbprint ({@code jkt}).
  */
 @Component
