@@ -108,6 +108,48 @@ public final class EnvelopeEncryption {
     }
   }
 
+  /**
+   * The same envelope with its data key re-wrapped under the current key-encryption key, or {@code
+   * envelope} itself when it already is: after a rotation, this moves an envelope off the previous
+   * key without re-encrypting the data (the data nonce and ciphertext are kept).
+   *
+   * @throws CryptoFailure if no configured key-encryption key opens it
+   */
+  public byte[] rewrap(byte[] envelope, byte[] associatedData) {
+    Objects.requireNonNull(envelope, "envelope");
+    Objects.requireNonNull(associatedData, "associatedData");
+    if (envelope.length < HEADER_BYTES + TAG_BITS / 8 || envelope[0] != VERSION) {
+      throw new CryptoFailure("not an envelope of a known version", null);
+    }
+    byte[] wrapNonce = java.util.Arrays.copyOfRange(envelope, 1, 1 + NONCE_BYTES);
+    byte[] wrappedDek =
+        java.util.Arrays.copyOfRange(
+            envelope, 1 + NONCE_BYTES, 1 + NONCE_BYTES + WRAPPED_DEK_BYTES);
+    try {
+      gcm(Cipher.DECRYPT_MODE, kek.secretKey(), wrapNonce, wrappedDek, associatedData);
+      return envelope;
+    } catch (GeneralSecurityException underAnotherKey) {
+      // fall through: unwrap with a previous key, wrap with the current one
+    }
+    byte[] dekBytes = null;
+    try {
+      dekBytes = unwrap(wrapNonce, wrappedDek, associatedData);
+      byte[] newNonce = nonce();
+      byte[] rewrapped =
+          gcm(Cipher.ENCRYPT_MODE, kek.secretKey(), newNonce, dekBytes, associatedData);
+      byte[] out = envelope.clone();
+      System.arraycopy(newNonce, 0, out, 1, NONCE_BYTES);
+      System.arraycopy(rewrapped, 0, out, 1 + NONCE_BYTES, WRAPPED_DEK_BYTES);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new CryptoFailure("re-wrap failed (no configured key opens it)", e);
+    } finally {
+      if (dekBytes != null) {
+        Arrays.fill(dekBytes, (byte) 0);
+      }
+    }
+  }
+
   private byte[] unwrap(byte[] wrapNonce, byte[] wrappedDek, byte[] associatedData)
       throws GeneralSecurityException {
     GeneralSecurityException last = null;

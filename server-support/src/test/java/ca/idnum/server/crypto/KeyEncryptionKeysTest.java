@@ -71,6 +71,22 @@ class KeyEncryptionKeysTest {
   }
 
   @Test
+  void whenAnEnvelopeIsRewrappedThenOnlyItsDataKeyChangesAndTheOldKekIsNoLongerNeeded() {
+    KeyEncryptionKey k1 = randomKek();
+    KeyEncryptionKey k2 = randomKek();
+    byte[] envelope = new EnvelopeEncryption(k1).encrypt("v".getBytes(), AAD);
+    EnvelopeEncryption rotated =
+        new EnvelopeEncryption(KeyEncryptionKeys.of("k2", k2, Map.of("k1", k1)));
+    byte[] rewrapped = rotated.rewrap(envelope, AAD);
+    assertThat(rewrapped).isNotEqualTo(envelope);
+    // the data part (nonce and ciphertext) is untouched: re-wrap, not re-encrypt
+    assertThat(java.util.Arrays.copyOfRange(rewrapped, 61, rewrapped.length))
+        .isEqualTo(java.util.Arrays.copyOfRange(envelope, 61, envelope.length));
+    assertThat(rotated.rewrap(rewrapped, AAD)).isSameAs(rewrapped);
+    assertThat(new EnvelopeEncryption(k2).decrypt(rewrapped, AAD)).isEqualTo("v".getBytes());
+  }
+
+  @Test
   void whenAKekIdIsMalformedThenRefused() {
     assertThatThrownBy(() -> KeyEncryptionKeys.of("bad id!", randomKek(), Map.of()))
         .isInstanceOf(IllegalArgumentException.class);

@@ -1,6 +1,7 @@
 package ca.idnum.wallet.storage;
 
 import ca.idnum.server.crypto.KeyEncryptionKeys;
+import ca.idnum.wallet.issuer.PlatformKeyStore;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * After a key-encryption key rotation ({@code idnum.kek} is the new key, {@code idnum.kek-id} its
- * new id, the old one under {@code idnum.kek-previous.<id>}), re-wraps the citizens' data keys
- * under the new KEK in the background at start-up, while the service keeps serving (data keys under
- * the old KEK stay readable meanwhile). When it logs that nothing is left, the old KEK can be
- * removed from configuration.
+ * new id, the old one under {@code idnum.kek-previous.<id>}), re-wraps the citizens' data keys (and
+ * the issuers' signing keys, {@link PlatformKeyStore#rewrapAll}) under the new KEK in the
+ * background at start-up, while the service keeps serving (data keys under the old KEK stay
+ * readable meanwhile). When it logs that nothing is left, the old KEK can be removed from
+ * configuration.
  */
 @Component
 public final class KeyRewrapJob implements ApplicationRunner {
@@ -21,12 +23,18 @@ public final class KeyRewrapJob implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(KeyRewrapJob.class);
 
   private final CitizenKeys keys;
+  private final PlatformKeyStore platformKeys;
   private final KeyEncryptionKeys keks;
   private final StorageProperties properties;
   private volatile CompletableFuture<Integer> completion = CompletableFuture.completedFuture(0);
 
-  public KeyRewrapJob(CitizenKeys keys, KeyEncryptionKeys keks, StorageProperties properties) {
+  public KeyRewrapJob(
+      CitizenKeys keys,
+      PlatformKeyStore platformKeys,
+      KeyEncryptionKeys keks,
+      StorageProperties properties) {
     this.keys = keys;
+    this.platformKeys = platformKeys;
     this.keks = keks;
     this.properties = properties;
   }
@@ -39,11 +47,13 @@ public final class KeyRewrapJob implements ApplicationRunner {
     completion =
         CompletableFuture.supplyAsync(
             () -> {
+              int signing = platformKeys.rewrapAll();
               int n = keys.rewrapAll(properties.rewrapBatchSize());
               long left = keys.pendingRewrap();
               log.info(
-                  "wallet storage: re-wrapped {} data keys under key-encryption key '{}'; {} left"
-                      + " under other keys{}",
+                  "wallet storage: re-wrapped {} signing keys and {} data keys under"
+                      + " key-encryption key '{}'; {} left under other keys{}",
+                  signing,
                   n,
                   keks.currentId(),
                   left,

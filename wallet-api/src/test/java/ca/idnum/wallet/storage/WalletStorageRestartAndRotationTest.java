@@ -8,6 +8,7 @@ import ca.idnum.server.store.RedisShortLivedStore;
 import ca.idnum.server.store.ShortLivedStore;
 import ca.idnum.server.testing.TestServices;
 import ca.idnum.wallet.WalletApiApplication;
+import ca.idnum.wallet.issuer.PlatformKeyStore;
 import ca.idnum.wallet.support.TestAuthServer;
 import ca.idnum.wallet.support.TestCredentials;
 import com.nimbusds.jose.jwk.Curve;
@@ -92,6 +93,16 @@ class WalletStorageRestartAndRotationTest {
           assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
         }
       }
+      // the platform's root CA (a signing key encrypted under the KEK) is made when first needed
+      assertThat(
+              java.net.http.HttpClient.newHttpClient()
+                  .send(
+                      java.net.http.HttpRequest.newBuilder(
+                              java.net.URI.create(base + "/trust/root-ca.pem"))
+                          .build(),
+                      java.net.http.HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(200);
       TokenResponse token = token(citizen, dpopKey, base);
       client.registerDevice(token, "Téléphone", List.of(holderKey));
       id = (String) client.store(token, credential).get("id");
@@ -118,6 +129,23 @@ class WalletStorageRestartAndRotationTest {
       assertThat(client.list(token).get("credentials")).asList().hasSize(1);
       assertThat(client.devices(token).get("devices").toString()).contains("Téléphone");
       assertThat(client.history(token).get("events").toString()).contains("credential_stored");
+      // the issuers' signing keys were re-wrapped too: they still decrypt without the old KEK
+      List<String> platformKeys =
+          JdbcClient.create(app.getBean(DataSource.class))
+              .sql("SELECT id FROM platform_key")
+              .query(String.class)
+              .list();
+      assertThat(platformKeys).isNotEmpty();
+      PlatformKeyStore store = app.getBean(PlatformKeyStore.class);
+      for (String keyId : platformKeys) {
+        assertThat(
+                store.getOrCreate(
+                    keyId,
+                    () -> {
+                      throw new AssertionError("existing key " + keyId + " not readable");
+                    }))
+            .isNotNull();
+      }
     }
   }
 
