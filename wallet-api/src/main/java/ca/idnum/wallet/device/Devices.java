@@ -1,5 +1,8 @@
 package ca.idnum.wallet.device;
 
+import ca.idnum.server.audit.AuditEvent;
+import ca.idnum.server.audit.AuditLog;
+import ca.idnum.server.dpop.DpopProofVerifier;
 import ca.idnum.wallet.history.History;
 import ca.idnum.wallet.history.HistoryEvent;
 import ca.idnum.wallet.storage.CitizenKeys;
@@ -35,6 +38,7 @@ public final class Devices {
   private final History history;
   private final StorageProperties properties;
   private final TransactionTemplate tx;
+  private final AuditLog audit;
   private final Clock clock;
 
   public Devices(
@@ -43,7 +47,9 @@ public final class Devices {
       History history,
       StorageProperties properties,
       TransactionTemplate tx,
+      AuditLog audit,
       Clock clock) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.keys = keys;
     this.history = history;
@@ -129,7 +135,22 @@ public final class Devices {
     } catch (DuplicateKeyException e) {
       throw new StorageException(new StorageError.DeviceAlreadyRegistered());
     }
+    audit(citizen, "wallet.device.registered", id);
     return new Device(id, name, now, null, holderKeys, jkt);
+  }
+
+  private void audit(String citizen, String type, UUID deviceId) {
+    audit.record(
+        new AuditEvent(
+            type,
+            clock.instant(),
+            null,
+            null,
+            Map.of(
+                "wallet_subject_digest",
+                DpopProofVerifier.sha256(citizen),
+                "device_id",
+                deviceId.toString())));
   }
 
   /** Adds holder keys to an active device of {@code citizen}. */
@@ -220,6 +241,7 @@ public final class Devices {
                 citizen, key, HistoryEvent.DEVICE_REVOKED, Map.of("deviceId", deviceId.toString()));
           }
         });
+    audit(citizen, "wallet.device.revoked", deviceId);
   }
 
   /** Deletes every device and holder key of {@code citizen} (erasure). */
