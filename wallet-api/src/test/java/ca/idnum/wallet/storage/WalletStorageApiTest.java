@@ -405,6 +405,35 @@ class WalletStorageApiTest extends WalletApiTestBase {
   }
 
   @Test
+  void whenHolderKeysAreAddedThenCredentialsBoundToThemAreAcceptedAndAKeyIsRegisteredOnce()
+      throws Exception {
+    TokenResponse token = walletToken(citizen(), newKey());
+    String deviceId = (String) storage.registerDevice(token, "A", List.of(newKey())).get("id");
+    ECKey added = newKey();
+    Map<String, Object> device = storage.addHolderKeys(token, deviceId, List.of(added));
+    assertThat(device.get("holderKeys")).asList().hasSize(2);
+    assertThat(storage.store(token, TestCredentials.sdJwtVc(added, "urn:t", 0))).containsKey("id");
+
+    TokenResponse other = walletToken(citizen(), newKey());
+    WalletStorageException inUse =
+        catchThrowableOfType(
+            WalletStorageException.class, () -> storage.registerDevice(other, "B", List.of(added)));
+    assertThat(inUse.status()).isEqualTo(409);
+    assertThat(inUse.error()).isEqualTo("holder_key_in_use");
+    WalletStorageException twice =
+        catchThrowableOfType(
+            WalletStorageException.class,
+            () -> storage.registerDevice(token, "A again", List.of()));
+    assertThat(twice.status()).isEqualTo(409);
+    assertThat(twice.error()).isEqualTo("device_already_registered");
+    WalletStorageException notMine =
+        catchThrowableOfType(
+            WalletStorageException.class,
+            () -> storage.addHolderKeys(other, deviceId, List.of(newKey())));
+    assertThat(notMine.status()).isEqualTo(404);
+  }
+
+  @Test
   void whenTheRequestIsMalformedThen400InTheSpecShape() throws Exception {
     TokenResponse token = walletToken(citizen(), newKey());
     WalletStorageException noKeys =

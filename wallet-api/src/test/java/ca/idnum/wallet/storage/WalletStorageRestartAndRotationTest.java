@@ -107,6 +107,17 @@ class WalletStorageRestartAndRotationTest {
       client.registerDevice(token, "Téléphone", List.of(holderKey));
       id = (String) client.store(token, credential).get("id");
       assertThat(kekIds(app)).containsOnly("k1");
+      // no plaintext in the rows, on this database too
+      String jwt = credential.substring(0, credential.indexOf('~'));
+      for (byte[] cell :
+          JdbcClient.create(app.getBean(DataSource.class))
+              .sql("SELECT content FROM wallet_credential")
+              .query(byte[].class)
+              .list()) {
+        assertThat(new String(cell, java.nio.charset.StandardCharsets.ISO_8859_1))
+            .doesNotContain(jwt.substring(0, 30))
+            .doesNotContain(jwt.substring(jwt.length() - 30));
+      }
     }
 
     // rotation: k2 wraps new keys, k1 is kept for reading until the re-wrap is done
