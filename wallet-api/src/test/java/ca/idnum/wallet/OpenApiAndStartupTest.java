@@ -36,7 +36,15 @@ class OpenApiAndStartupTest extends WalletApiTestBase {
             "/issuers/{body}/admin/offers",
             "/issuers/{body}/admin/credentials",
             "/issuers/{body}/admin/credentials/{id}/status",
-            "/issuers/{body}/admin/subject-status");
+            "/issuers/{body}/admin/subject-status",
+            "/wallet/credentials",
+            "/wallet/credentials/{id}",
+            "/wallet/export",
+            "/wallet",
+            "/wallet/devices",
+            "/wallet/devices/{id}",
+            "/wallet/devices/{id}/holder-keys",
+            "/wallet/history");
     // stable output: no server URL with this run's random port
     spec.remove("servers");
     String root = System.getenv("IDNUM_REPO_ROOT");

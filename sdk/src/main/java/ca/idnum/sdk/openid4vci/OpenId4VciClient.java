@@ -109,6 +109,30 @@ public final class OpenId4VciClient {
       List<String> credentialConfigurationIds,
       ECKey dpopKey)
       throws OpenId4VciException {
+    return authorizationRequest(
+        issuer,
+        authorizationServer,
+        clientId,
+        redirectUri,
+        credentialConfigurationIds,
+        List.of(),
+        dpopKey);
+  }
+
+  /**
+   * As {@link #authorizationRequest(IssuerMetadata, String, String, String, List, ECKey)}, also
+   * asking for {@code additionalScopes} (for example {@code idnum:wallet}, so that the same token
+   * can be used at the platform's wallet storage API).
+   */
+  public AuthorizationRequest authorizationRequest(
+      IssuerMetadata issuer,
+      String authorizationServer,
+      String clientId,
+      String redirectUri,
+      List<String> credentialConfigurationIds,
+      List<String> additionalScopes,
+      ECKey dpopKey)
+      throws OpenId4VciException {
     if (!(issuer.raw().get("authorization_servers") instanceof List<?> servers)
         || !servers.contains(authorizationServer)) {
       throw new IllegalArgumentException("not an authorization server of this issuer");
@@ -125,6 +149,7 @@ public final class OpenId4VciClient {
       }
       scopes.add(scope);
     }
+    scopes.addAll(additionalScopes);
     Map<String, Object> as =
         getJson(IssuerMetadata.wellKnown(authorizationServer, "oauth-authorization-server"));
     if (!authorizationServer.equals(as.get("issuer"))

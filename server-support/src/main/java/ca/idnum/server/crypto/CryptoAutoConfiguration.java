@@ -12,13 +12,25 @@ public class CryptoAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  KeyEncryptionKey idnumKeyEncryptionKey(CryptoProperties properties) {
-    return KeyEncryptionKey.load(properties.kek(), properties.dataPath(), properties.kekGenerate());
+  KeyEncryptionKeys idnumKeyEncryptionKeys(CryptoProperties properties) {
+    KeyEncryptionKey current =
+        KeyEncryptionKey.load(properties.kek(), properties.dataPath(), properties.kekGenerate());
+    java.util.Map<String, KeyEncryptionKey> previous = new java.util.TreeMap<>();
+    properties
+        .kekPrevious()
+        .forEach((id, kek) -> previous.put(id, KeyEncryptionKey.fromBase64(kek)));
+    return KeyEncryptionKeys.of(properties.kekId(), current, previous);
   }
 
   @Bean
   @ConditionalOnMissingBean
-  EnvelopeEncryption idnumEnvelopeEncryption(KeyEncryptionKey kek) {
-    return new EnvelopeEncryption(kek);
+  KeyEncryptionKey idnumKeyEncryptionKey(KeyEncryptionKeys keys) {
+    return keys.current();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EnvelopeEncryption idnumEnvelopeEncryption(KeyEncryptionKeys keys) {
+    return new EnvelopeEncryption(keys);
   }
 }

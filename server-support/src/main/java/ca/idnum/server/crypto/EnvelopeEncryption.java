@@ -29,6 +29,7 @@ public final class EnvelopeEncryption {
   private static final int HEADER_BYTES = 1 + NONCE_BYTES + WRAPPED_DEK_BYTES + NONCE_BYTES;
 
   private final KeyEncryptionKey kek;
+  private final java.util.List<KeyEncryptionKey> readable;
   private final SecureRandom random;
 
   public EnvelopeEncryption(KeyEncryptionKey kek) {
@@ -37,7 +38,18 @@ public final class EnvelopeEncryption {
 
   public EnvelopeEncryption(KeyEncryptionKey kek, SecureRandom random) {
     this.kek = Objects.requireNonNull(kek, "kek");
+    this.readable = java.util.List.of(kek);
     this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /**
+   * Encrypts under the current key-encryption key of {@code keys}; decrypts under any of them, so
+   * that envelopes made before a rotation stay readable while the previous key is configured.
+   */
+  public EnvelopeEncryption(KeyEncryptionKeys keys) {
+    this.kek = keys.current();
+    this.readable = keys.all();
+    this.random = new SecureRandom();
   }
 
   /** Encrypts {@code plaintext}, binding it to {@code associatedData}. */
@@ -84,7 +96,7 @@ public final class EnvelopeEncryption {
     buffer.get(ciphertext);
     byte[] dekBytes = null;
     try {
-      dekBytes = gcm(Cipher.DECRYPT_MODE, kek.secretKey(), wrapNonce, wrappedDek, associatedData);
+      dekBytes = unwrap(wrapNonce, wrappedDek, associatedData);
       SecretKey dek = new SecretKeySpec(dekBytes, "AES");
       return gcm(Cipher.DECRYPT_MODE, dek, dataNonce, ciphertext, associatedData);
     } catch (GeneralSecurityException e) {
@@ -94,6 +106,62 @@ public final class EnvelopeEncryption {
         Arrays.fill(dekBytes, (byte) 0);
       }
     }
+  }
+
+  /**
+   * The same envelope with its data key re-wrapped under the current key-encryption key, or {@code
+   * envelope} itself when it already is: after a rotation, this moves an envelope off the previous
+   * key without re-encrypting the data (the data nonce and ciphertext are kept).
+   *
+   * @throws CryptoFailure if no configured key-encryption key opens it
+   */
+  public byte[] rewrap(byte[] envelope, byte[] associatedData) {
+    Objects.requireNonNull(envelope, "envelope");
+    Objects.requireNonNull(associatedData, "associatedData");
+    if (envelope.length < HEADER_BYTES + TAG_BITS / 8 || envelope[0] != VERSION) {
+      throw new CryptoFailure("not an envelope of a known version", null);
+    }
+    byte[] wrapNonce = java.util.Arrays.copyOfRange(envelope, 1, 1 + NONCE_BYTES);
+    byte[] wrappedDek =
+        java.util.Arrays.copyOfRange(
+            envelope, 1 + NONCE_BYTES, 1 + NONCE_BYTES + WRAPPED_DEK_BYTES);
+    try {
+      gcm(Cipher.DECRYPT_MODE, kek.secretKey(), wrapNonce, wrappedDek, associatedData);
+      return envelope;
+    } catch (GeneralSecurityException underAnotherKey) {
+      // fall through: unwrap with a previous key, wrap with the current one
+    }
+    byte[] dekBytes = null;
+    try {
+      dekBytes = unwrap(wrapNonce, wrappedDek, associatedData);
+      byte[] newNonce = nonce();
+      byte[] rewrapped =
+          gcm(Cipher.ENCRYPT_MODE, kek.secretKey(), newNonce, dekBytes, associatedData);
+      byte[] out = envelope.clone();
+      System.arraycopy(newNonce, 0, out, 1, NONCE_BYTES);
+      System.arraycopy(rewrapped, 0, out, 1 + NONCE_BYTES, WRAPPED_DEK_BYTES);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new CryptoFailure("re-wrap failed (no configured key opens it)", e);
+    } finally {
+      if (dekBytes != null) {
+        Arrays.fill(dekBytes, (byte) 0);
+      }
+    }
+  }
+
+  private byte[] unwrap(byte[] wrapNonce, byte[] wrappedDek, byte[] associatedData)
+      throws GeneralSecurityException {
+    GeneralSecurityException last = null;
+    for (KeyEncryptionKey candidate : readable) {
+      try {
+        return gcm(
+            Cipher.DECRYPT_MODE, candidate.secretKey(), wrapNonce, wrappedDek, associatedData);
+      } catch (GeneralSecurityException e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   private byte[] nonce() {

@@ -90,6 +90,29 @@ public final class PlatformKeyStore {
     }
   }
 
+  /**
+   * After a key-encryption key rotation: re-wraps under the current KEK every private key still
+   * wrapped under a previous one (the key material is not re-encrypted). Returns how many changed.
+   */
+  public int rewrapAll() {
+    record Row(String id, byte[] envelope) {}
+    int changed = 0;
+    for (Row row :
+        jdbc.sql("SELECT id, private_key FROM platform_key")
+            .query((rs, n) -> new Row(rs.getString(1), rs.getBytes(2)))
+            .list()) {
+      byte[] rewrapped = encryption.rewrap(row.envelope(), aad(row.id()));
+      if (rewrapped != row.envelope()) {
+        changed +=
+            jdbc.sql("UPDATE platform_key SET private_key = :key WHERE id = :id")
+                .param("key", rewrapped)
+                .param("id", row.id())
+                .update();
+      }
+    }
+    return changed;
+  }
+
   private static byte[] aad(String id) {
     return ("platform_key:" + id).getBytes(StandardCharsets.UTF_8);
   }

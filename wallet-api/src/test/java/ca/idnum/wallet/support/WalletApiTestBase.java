@@ -59,6 +59,7 @@ public abstract class WalletApiTestBase {
     registry.add("idnum.wallet.issuers.wm.register.budget", () -> "2500ms");
     registry.add("idnum.wallet.issuers.wm.register.max-attempts", () -> "2");
     registry.add("idnum.wallet.issuers.wm.register.failure-threshold", () -> "1000");
+    registry.add("idnum.wallet.storage.max-credentials", () -> "5");
   }
 
   /** The issuer identifier of {@code body}. */

@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
  *       fixed demo secret {@code idnum.demo.backend-client-secret}, which the load benchmark uses;
  *       and the demo wallet app {@code idnum-wallet}: a public client ({@code none}, PKCE S256 and
  *       DPoP required), sector {@code urn:idnum:sector:wallet}, the credential scopes {@code
- *       idnum:vc:<configuration>}, redirect URI {@code idnum.demo.wallet-redirect-uri}, audience
- *       the wallet-api credential issuer identifiers {@code idnum.demo.wallet-audience}.
+ *       idnum:vc:<configuration>} and the wallet storage scope {@code idnum:wallet}, redirect URI
+ *       {@code idnum.demo.wallet-redirect-uri}, audience the wallet-api credential issuer
+ *       identifiers and wallet API identifier {@code idnum.demo.wallet-audience}.
  * </ul>
  */
 @Component
@@ -82,7 +83,8 @@ public class ClientBootstrap implements ApplicationRunner {
           String walletRedirectUri,
       @Value(
               "${idnum.demo.wallet-audience:http://localhost:9001/issuers/saaq,"
-                  + "http://localhost:9001/issuers/ramq,http://localhost:9001/issuers/dec}")
+                  + "http://localhost:9001/issuers/ramq,http://localhost:9001/issuers/dec,"
+                  + "http://localhost:9001/wallet}")
           List<String> walletAudience) {
     this.walletRedirectUri = walletRedirectUri;
     this.walletAudience = List.copyOf(walletAudience);
@@ -226,7 +228,7 @@ public class ClientBootstrap implements ApplicationRunner {
             List.of("authorization_code"),
             List.of(walletRedirectUri),
             List.of(),
-            String.join(" ", ScopeCatalog.CREDENTIAL_SCOPES),
+            walletScopes(),
             false,
             "RS256",
             walletAudience,
@@ -241,8 +243,12 @@ public class ClientBootstrap implements ApplicationRunner {
             + " scopes {}, audience {}",
         WALLET_CLIENT_ID,
         walletRedirectUri,
-        String.join(" ", ScopeCatalog.CREDENTIAL_SCOPES),
+        walletScopes(),
         walletAudience);
+  }
+
+  private static String walletScopes() {
+    return String.join(" ", ScopeCatalog.CREDENTIAL_SCOPES) + " " + ScopeCatalog.WALLET;
   }
 
   /**

@@ -47,6 +47,12 @@ public final class ScopeCatalog {
           "idnum:vc:health_insurance_card",
           "idnum:vc:proof_of_address");
 
+  /**
+   * The wallet storage API of wallet-api (the citizen's attestations kept encrypted by the
+   * platform): citizen-facing, for the wallet app only, releases no claims.
+   */
+  public static final String WALLET = "idnum:wallet";
+
   private static final Map<String, List<String>> CLAIMS = new LinkedHashMap<>();
 
   static {
@@ -57,6 +63,7 @@ public final class ScopeCatalog {
     CLAIMS.put("address", List.of("address"));
     CLAIMS.put(IDENTITY, List.of("given_name", "family_name", "birthdate"));
     CREDENTIAL_SCOPES.forEach(scope -> CLAIMS.put(scope, List.of()));
+    CLAIMS.put(WALLET, List.of());
   }
 
   private ScopeCatalog() {}

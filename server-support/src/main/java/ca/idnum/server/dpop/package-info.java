@@ -1,0 +1,2 @@
+/** DPoP (RFC 9449) proof verification shared by the servers' protected resources. */
+package ca.idnum.server.dpop;
