@@ -59,6 +59,8 @@ public abstract class WalletApiTestBase {
     registry.add("idnum.wallet.issuers.wm.register.budget", () -> "2500ms");
     registry.add("idnum.wallet.issuers.wm.register.max-attempts", () -> "2");
     registry.add("idnum.wallet.issuers.wm.register.failure-threshold", () -> "1000");
+    registry.add(
+        "idnum.wallet.verifier.verifiers.saq.redirect-uris", () -> "https://saq.example/retour");
   }
 
   /** The issuer identifier of {@code body}. */
