@@ -36,7 +36,11 @@ class OpenApiAndStartupTest extends WalletApiTestBase {
             "/issuers/{body}/admin/offers",
             "/issuers/{body}/admin/credentials",
             "/issuers/{body}/admin/credentials/{id}/status",
-            "/issuers/{body}/admin/subject-status");
+            "/issuers/{body}/admin/subject-status",
+            "/verifiers/{body}/api/transactions",
+            "/verifiers/{body}/api/transactions/{id}",
+            "/openid4vp/requests/{requestId}",
+            "/openid4vp/responses/{requestId}");
     // stable output: no server URL with this run's random port
     spec.remove("servers");
     String root = System.getenv("IDNUM_REPO_ROOT");
