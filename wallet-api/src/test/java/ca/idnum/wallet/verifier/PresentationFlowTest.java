@@ -69,6 +69,10 @@ class PresentationFlowTest extends PresentationTestSupport {
   @Test
   void whenTheFlowIsSameDeviceWithDirectPostThenTheWalletGetsARedirectWithAResponseCode()
       throws Exception {
+    REGISTER.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post("/hooks/saq")
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204)));
     HolderPresenter.HeldCredential held = held(issue("dec", "QC-1990-000123", "identity"));
     HolderPresenter presenter = presenter();
     VerifierClient.Transaction tx =
@@ -94,6 +98,23 @@ class PresentationFlowTest extends PresentationTestSupport {
     assertThat(result.accepted()).isTrue();
     assertThat(result.credentials().get(0).claims())
         .containsExactly(Map.entry("age_over_18", true));
+
+    // the body's webhook hears of it: transaction id and status, never claims
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> hooks = List.of();
+    for (int i = 0; i < 50 && hooks.isEmpty(); i++) {
+      hooks =
+          REGISTER.findAll(
+              com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                      com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/hooks/saq"))
+                  .withRequestBody(
+                      com.github.tomakehurst.wiremock.client.WireMock.containing(
+                          tx.transactionId())));
+      Thread.sleep(100);
+    }
+    assertThat(hooks).singleElement();
+    assertThat(parse(hooks.get(0).getBodyAsString()))
+        .containsEntry("status", "accepted")
+        .doesNotContainKey("credentials");
   }
 
   @Test
