@@ -117,6 +117,48 @@ class PresentationFlowTest extends PresentationTestSupport {
         .doesNotContainKey("credentials");
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
+  void whenAnOperatorRegistersABodyInTheDatabaseThenItAsksForItsClaimsWithItsOwnCertificate()
+      throws Exception {
+    jdbc.sql(
+            "INSERT INTO verifier (body, name_fr, name_en, purpose_fr, purpose_en, allowed_claims,"
+                + " redirect_uris, webhook, enabled, updated_at) VALUES ('cinema',"
+                + " 'Cinéma municipal', 'Municipal cinema', 'Vérifier l''âge', 'Check your age',"
+                + " '{\"proof_of_age\":[\"age_over_18\"]}', '[]', NULL, TRUE, CURRENT_TIMESTAMP)")
+        .update();
+    VerifierClient cinema = new VerifierClient(URI.create(BASE), "cinema");
+    String token = AUTH.accessToken("cinema-back-end", "idnum:verifier:cinema");
+    VerifierClient.Transaction tx =
+        cinema.create(token, ageQuery(), VerifierClient.Options.defaults());
+    AuthorizationRequest request = presenter().resolve(tx.deepLink());
+    assertThat(request.name("en")).isEqualTo("Municipal cinema");
+    assertThat(tx.clientId())
+        .isNotEqualTo(
+            saq.create(saqToken(), ageQuery(), VerifierClient.Options.defaults()).clientId());
+    OpenId4VpException overAsking =
+        catchThrowableOfType(
+            OpenId4VpException.class,
+            () ->
+                cinema.create(
+                    token,
+                    ca.idnum.sdk.dcql.DcqlQuery.single("id", vct("identity"), "age_over_18"),
+                    VerifierClient.Options.defaults()));
+    assertThat(overAsking.status()).isEqualTo(403);
+    OpenId4VpException unknown =
+        catchThrowableOfType(
+            OpenId4VpException.class,
+            () ->
+                new VerifierClient(URI.create(BASE), "nobody")
+                    .create(
+                        AUTH.accessToken("x", "idnum:verifier:nobody"),
+                        ageQuery(),
+                        VerifierClient.Options.defaults()));
+    assertThat(unknown.status()).isEqualTo(404);
+  }
+
   @Test
   void whenABodyAsksForMoreThanItIsRegisteredForThenCreationIsRefused() {
     OpenId4VpException e =
