@@ -76,6 +76,9 @@ public record DcqlQuery(
 
   /** Parses the JSON object of a {@code dcql_query}. */
   public static DcqlQuery parse(Map<String, ?> json) throws DcqlException {
+    if (json == null) {
+      throw new DcqlException(Reason.INVALID_QUERY, "the query must be a JSON object");
+    }
     try {
       List<?> creds = array(json.get("credentials"), "credentials", MAX_CREDENTIALS);
       List<CredentialQuery> credentials = new ArrayList<>();

@@ -202,13 +202,13 @@ class RequestObjectVerifierTest {
     return jwt.serialize();
   }
 
-  private static KeyPair ec() throws Exception {
+  static KeyPair ec() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));
     return g.generateKeyPair();
   }
 
-  private static X509Certificate cert(
+  static X509Certificate cert(
       String subject,
       KeyPair subjectKeys,
       String issuer,
