@@ -45,10 +45,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The presentation flow on the {@code production} profile (PostgreSQL for the access certificate
- * keys, Redis for transactions, from scripts/test.sh) with a relying body declared in
- * configuration, as a deployment does. The embedded default is covered by {@link
- * PresentationFlowTest}.
+ * The presentation flow on the {@code production} profile (PostgreSQL for the registry and the
+ * access certificate keys, Redis for transactions, from scripts/test.sh) with a relying body
+ * declared in configuration, as a deployment does, and {@code x509_san_dns} client identifiers. The
+ * embedded default is covered by {@link PresentationFlowTest}.
  */
 class VerifierProfilesTest {
 
@@ -89,6 +89,8 @@ class VerifierProfilesTest {
     props.put("idnum.wallet.verifier.verifiers.bar.purpose-fr", "Vérifier votre âge");
     props.put("idnum.wallet.verifier.verifiers.bar.purpose-en", "Check your age");
     props.put("idnum.wallet.verifier.verifiers.bar.claims.proof_of_age", "age_over_18");
+    // this deployment names verifiers by DNS (x509_san_dns) instead of the default x509_hash
+    props.put("idnum.wallet.verifier.client-id-prefix", "x509_san_dns");
     String[] args =
         props.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
@@ -125,6 +127,7 @@ class VerifierProfilesTest {
               new RequestObjectVerifier(List.of(root), Clock.systemUTC()), Clock.systemUTC());
       AuthorizationRequest request = presenter.resolve(tx.deepLink());
       assertThat(request.name("fr")).isEqualTo("Bar laitier");
+      assertThat(request.clientId().toString()).isEqualTo("x509_san_dns:localhost");
       presenter.respond(
           request, presenter.vpToken(request, presenter.match(request, List.of(held))));
 
