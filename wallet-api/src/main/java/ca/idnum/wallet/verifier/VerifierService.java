@@ -296,16 +296,21 @@ public final class VerifierService {
       @SuppressWarnings("unchecked")
       Map<String, Object> claims = (Map<String, Object>) c.get("claims");
       List<String> names = new ArrayList<>(claims.keySet());
-      history.presentationAccepted(
-          new PresentationRecord(
-              a.holderKeys().get(i),
-              body.body(),
-              body.nameFr(),
-              body.nameEn(),
-              (String) c.get("vct"),
-              names,
-              body.purposeFr(),
-              now));
+      try {
+        history.presentationAccepted(
+            new PresentationRecord(
+                a.holderKeys().get(i),
+                body.body(),
+                body.nameFr(),
+                body.nameEn(),
+                (String) c.get("vct"),
+                names,
+                body.purposeFr(),
+                now));
+      } catch (RuntimeException e) {
+        // the presentation is verified and its result stored: the wallet still gets its answer
+        log.warn("verifier {}: the citizen's history could not record a presentation", body.body());
+      }
       audit.record(
           new AuditEvent(
               "presentation.accepted",
