@@ -123,7 +123,7 @@ public class SecurityConfiguration {
    * When the SAG's keys cannot be fetched, token validation cannot happen: answer {@code 503} (fail
    * closed, no stack trace) rather than a server error.
    */
-  static final class FailClosedFilter extends OncePerRequestFilter {
+  public static final class FailClosedFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(FailClosedFilter.class);
 
     @Override

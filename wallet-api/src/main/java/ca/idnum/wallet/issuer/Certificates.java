@@ -29,13 +29,13 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Generates EC P-256 keys and X.509 certificates (Bouncy Castle) for the platform's PKI. */
-final class Certificates {
+public final class Certificates {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Certificates() {}
 
-  static KeyPair newP256KeyPair() {
+  public static KeyPair newP256KeyPair() {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
       g.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
@@ -46,7 +46,7 @@ final class Certificates {
   }
 
   /** A self-signed root CA certificate (basic constraints CA, path length 0). */
-  static X509Certificate rootCertificate(
+  public static X509Certificate rootCertificate(
       KeyPair keys, String commonName, Instant now, Duration validity) {
     X500Name name = name(commonName);
     try {
@@ -74,7 +74,7 @@ final class Certificates {
    * An issuer's end-entity certificate signed by the root: digitalSignature only, subject
    * alternative names the issuer identifier (URI) and its host (DNS), as SD-JWT VC §3.5 expects.
    */
-  static X509Certificate issuerCertificate(
+  public static X509Certificate issuerCertificate(
       PublicKey subjectKey,
       String commonName,
       URI issuerId,

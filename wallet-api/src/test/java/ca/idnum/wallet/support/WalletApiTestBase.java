@@ -60,6 +60,11 @@ public abstract class WalletApiTestBase {
     registry.add("idnum.wallet.issuers.wm.register.max-attempts", () -> "2");
     registry.add("idnum.wallet.issuers.wm.register.failure-threshold", () -> "1000");
     registry.add("idnum.wallet.storage.max-credentials", () -> "5");
+    registry.add(
+        "idnum.wallet.verifier.verifiers.saq.redirect-uris", () -> "https://saq.example/retour");
+    registry.add(
+        "idnum.wallet.verifier.verifiers.saq.webhook",
+        () -> "http://127.0.0.1:" + REGISTER.port() + "/hooks/saq");
   }
 
   /** The issuer identifier of {@code body}. */

@@ -62,10 +62,10 @@ public record ClientMetadata(
       if (!ScopeCatalog.isKnown(s)) {
         throw new ClientRegistrationException("scope: unknown scope");
       }
-      if (s.startsWith("idnum:issuer:")
+      if ((s.startsWith("idnum:issuer:") || s.startsWith("idnum:verifier:"))
           && (grantTypes == null || !List.of("client_credentials").equals(grantTypes))) {
         throw new ClientRegistrationException(
-            "scope: issuer back-office scopes are for client_credentials clients only");
+            "scope: back-office scopes are for client_credentials clients only");
       }
     }
     Optional<String> jwkSet = Optional.empty();

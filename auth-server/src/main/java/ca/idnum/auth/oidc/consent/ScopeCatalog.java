@@ -27,11 +27,12 @@ public final class ScopeCatalog {
   private static final Set<String> API_SCOPES = Set.of(ADMIN, DEMO_READ);
 
   /**
-   * Issuer back-office scopes of wallet-api, one per issuing public body: {@code
-   * idnum:issuer:<body>} (lower-case letters, digits and hyphens), for that body's back end only.
+   * Back-office scopes of wallet-api, one per public body: {@code idnum:issuer:<body>} (issuer
+   * admin API) and {@code idnum:verifier:<body>} (OpenID4VP verifier API), body in lower-case
+   * letters, digits and hyphens, for that body's back end only.
    */
   private static final java.util.regex.Pattern ISSUER_SCOPE =
-      java.util.regex.Pattern.compile("idnum:issuer:[a-z0-9][a-z0-9-]{0,62}");
+      java.util.regex.Pattern.compile("idnum:(issuer|verifier):[a-z0-9][a-z0-9-]{0,62}");
 
   /**
    * Credential scopes of the OpenID4VCI authorization code flow, one per credential configuration

@@ -157,6 +157,39 @@ class AdminApiTest {
   }
 
   @Test
+  void whenAVerifierBackEndIsRegisteredThenItGetsItsVerifierScopeThroughClientCredentials()
+      throws Exception {
+    String admin = token("idnum-admin", ADMIN_SECRET);
+    String verifierBackend =
+        BACKEND
+            .replace("tax-backend", "saq-verifier")
+            .replace("\"scope\":\"\"", "\"scope\":\"idnum:verifier:saq\"");
+    HttpResponse<String> created = call("POST", "/admin/clients", admin, verifierBackend);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    HttpResponse<String> granted =
+        http()
+            .postForm(
+                "/oauth2/token",
+                Map.of("grant_type", "client_credentials", "scope", "idnum:verifier:saq"),
+                "Authorization",
+                Http.basic("saq-verifier", (String) json(created).get("client_secret")));
+    assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+    assertThat(json(granted)).containsEntry("scope", "idnum:verifier:saq");
+    HttpResponse<String> website =
+        call(
+            "POST",
+            "/admin/clients",
+            admin,
+            verifierBackend
+                .replace("saq-verifier", "saq-site")
+                .replace(
+                    "\"grant_types\":[\"client_credentials\"]",
+                    "\"grant_types\":[\"authorization_code\"],"
+                        + "\"redirect_uris\":[\"https://saq.example/cb\"]"));
+    assertThat(website.statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void whenAPublicWalletClientIsRegisteredThenItHasNoSecretAndOnlyTheCodeGrant() {
     String admin = token("idnum-admin", ADMIN_SECRET);
     String wallet =
