@@ -8,7 +8,9 @@
 //               anything, and check the page that comes back (the error summary state);
 //   auth:URL    check the page after logging in through <origin>/login with the credentials in
 //               IDNUM_A11Y_EMAIL and IDNUM_A11Y_PASSWORD (an authorization request URL lands on
-//               the consent page this way).
+//               the consent page this way);
+//   auth-submit:URL  both: logged in, press the submit button of the form in <main> as it is
+//               (pre-filled fields stay, empty ones stay empty) and check the page that comes back.
 // Each report line names the path the page was finally loaded from (after redirects).
 // Chromium: IDNUM_CHROMIUM, else /usr/bin/chromium. The page's CSP is bypassed only to inject
 // axe-core. --screenshot saves a full-page PNG of the first target.
@@ -29,7 +31,7 @@ const args = process.argv.slice(2);
 const screenshot = args.find((a) => a.startsWith('--screenshot='))?.slice('--screenshot='.length);
 const targets = args.filter((a) => !a.startsWith('--'));
 if (targets.length === 0) {
-  console.error('usage: node a11y/axe.mjs [--screenshot=FILE.png] URL|submit:URL|auth:URL ...');
+  console.error('usage: node a11y/axe.mjs [--screenshot=FILE.png] URL|submit:URL|auth:URL|auth-submit:URL ...');
   process.exit(2);
 }
 
@@ -44,13 +46,13 @@ try {
   for (const [index, target] of targets.entries()) {
     const [mode, url] = parse(target);
     let context = anonymous;
-    if (mode === 'auth') {
+    if (mode === 'auth' || mode === 'auth-submit') {
       authenticated ??= await loggedIn(new URL(url).origin);
       context = authenticated;
     }
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
-    if (mode === 'submit') {
+    if (mode === 'submit' || mode === 'auth-submit') {
       await Promise.all([
         page.waitForNavigation({ waitUntil: 'load' }),
         page.locator('main form button[type=submit]').first().click(),
@@ -83,7 +85,7 @@ try {
 process.exit(failures === 0 ? 0 : 1);
 
 function parse(target) {
-  for (const mode of ['submit', 'auth']) {
+  for (const mode of ['auth-submit', 'submit', 'auth']) {
     if (target.startsWith(`${mode}:`)) return [mode, target.slice(mode.length + 1)];
   }
   return ['plain', target];
