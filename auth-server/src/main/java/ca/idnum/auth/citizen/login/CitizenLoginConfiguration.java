@@ -1,7 +1,9 @@
 package ca.idnum.auth.citizen.login;
 
 import ca.idnum.auth.citizen.account.CitizenAccountRepository;
+import ca.idnum.auth.citizen.email.CitizenMailer;
 import ca.idnum.auth.citizen.password.PasswordHasher;
+import ca.idnum.server.audit.AuditLog;
 import ca.idnum.server.store.ShortLivedStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +39,7 @@ public class CitizenLoginConfiguration {
       ShortLivedStore store,
       @Value("${idnum.store:memory}") String storeKind) {
     if ("redis".equals(storeKind)) {
-      return new StoreLoginThrottle(store, properties);
+      return new StoreLoginThrottle(store, properties, clock.getIfAvailable(Clock::systemUTC));
     }
     return new InMemoryLoginThrottle(clock.getIfAvailable(Clock::systemUTC), properties);
   }
@@ -47,6 +49,9 @@ public class CitizenLoginConfiguration {
       CitizenAccountRepository accounts,
       PasswordHasher hasher,
       LoginThrottle throttle,
+      LoginThrottleProperties throttleProperties,
+      CitizenMailer mailer,
+      AuditLog audit,
       ObjectProvider<Clock> clock,
       ObjectProvider<AuthenticationEventPublisher> events) {
     CitizenUserDetailsService users =
@@ -55,7 +60,16 @@ public class CitizenLoginConfiguration {
     passwords.setPasswordEncoder(hasher.asPasswordEncoder());
     passwords.setUserDetailsPasswordService(users);
     ProviderManager manager =
-        new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+        new ProviderManager(
+            new ThrottlingAuthenticationProvider(
+                passwords,
+                throttle,
+                new MailingLockoutNotifier(
+                    accounts,
+                    mailer,
+                    throttleProperties.accountLockout(),
+                    audit,
+                    clock.getIfAvailable(Clock::systemUTC))));
     events.ifAvailable(manager::setAuthenticationEventPublisher);
     return manager;
   }
