@@ -44,6 +44,12 @@ public class CitizenLoginConfiguration {
     return new InMemoryLoginThrottle(clock.getIfAvailable(Clock::systemUTC), properties);
   }
 
+  /** Account-dependent work of the email forms, run after the answer (no timing enumeration). */
+  @Bean
+  AccountDependentWork accountDependentWork() {
+    return new AccountDependentWork();
+  }
+
   @Bean
   AuthenticationManager citizenAuthenticationManager(
       CitizenAccountRepository accounts,
