@@ -346,6 +346,47 @@ class IdentityProofingTest {
     assertThat(page.location()).hasValueSatisfying(l -> assertThat(l).contains("/login"));
   }
 
+  // ------------------------------------------------------------------ accessibility
+
+  /**
+   * The verified state of the proofing page and of the account page, in both languages, checked by
+   * axe-core like every other page ({@code AccessibilityTest} checks the form and its error state).
+   */
+  @Test
+  void whenTheVerifiedPagesAreCheckedByAxeThenThereIsNoWcagViolation() throws Exception {
+    Path interop = Path.of(System.getenv().getOrDefault("IDNUM_REPO_ROOT", ".."), "interop");
+    String chromium = System.getenv().getOrDefault("IDNUM_CHROMIUM", "/usr/bin/chromium");
+    boolean ready =
+        Files.isDirectory(interop.resolve("node_modules/axe-core"))
+            && Files.isExecutable(Path.of(chromium));
+    if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(ready, "axe-core or Chromium missing");
+    }
+    Citizen citizen = loggedIn("a11y");
+    registerMatches(number(10), "Alex");
+    assertThat(prove(citizen, number(10)).status()).isEqualTo(302);
+    String base = "http://localhost:" + port;
+    List<String> command = new java.util.ArrayList<>(List.of("node", "a11y/axe.mjs"));
+    for (String lang : List.of("fr", "en")) {
+      command.add("auth:" + base + "/account/identity?lang=" + lang);
+      command.add("auth:" + base + "/account?lang=" + lang);
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(interop.toAbsolutePath().toFile());
+    builder.environment().put("IDNUM_CHROMIUM", chromium);
+    builder.environment().put("IDNUM_A11Y_EMAIL", citizen.email());
+    builder.environment().put("IDNUM_A11Y_PASSWORD", TestAccounts.PASSWORD);
+    builder.redirectErrorStream(true);
+    Process process = builder.start();
+    String output;
+    try (var in = process.getInputStream()) {
+      output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as("axe report:\n%s", output).isZero();
+    assertThat(output.lines().filter(l -> l.startsWith("ok "))).hasSize(4);
+  }
+
   // ------------------------------------------------------------------ release
 
   @Test
