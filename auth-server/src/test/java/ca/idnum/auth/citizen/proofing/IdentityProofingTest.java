@@ -349,11 +349,13 @@ class IdentityProofingTest {
   // ------------------------------------------------------------------ accessibility
 
   /**
-   * The verified state of the proofing page and of the account page, in both languages, checked by
-   * axe-core like every other page ({@code AccessibilityTest} checks the form and its error state).
+   * The "try again later" page and the verified state of the proofing and account pages, in both
+   * languages, checked by axe-core like every other page ({@code AccessibilityTest} checks the form
+   * and its error state).
    */
   @Test
-  void whenTheVerifiedPagesAreCheckedByAxeThenThereIsNoWcagViolation() throws Exception {
+  void whenTheOutagePageAndTheVerifiedPagesAreCheckedByAxeThenThereIsNoWcagViolation()
+      throws Exception {
     Path interop = Path.of(System.getenv().getOrDefault("IDNUM_REPO_ROOT", ".."), "interop");
     String chromium = System.getenv().getOrDefault("IDNUM_CHROMIUM", "/usr/bin/chromium");
     boolean ready =
@@ -364,13 +366,24 @@ class IdentityProofingTest {
     }
     Citizen citizen = loggedIn("a11y");
     registerMatches(number(10), "Alex");
-    assertThat(prove(citizen, number(10)).status()).isEqualTo(302);
+    REGISTER.stubFor(
+        post(PATH)
+            .withRequestBody(matchingJsonPath("$.document.number", equalTo(number(11))))
+            .willReturn(aResponse().withStatus(503)));
     String base = "http://localhost:" + port;
+    String fill =
+        "{\"birthdate\":\"1990-01-01\",\"documentNumber\":\"%s\"}|"
+            + base
+            + "/account/identity?lang=";
     List<String> command = new java.util.ArrayList<>(List.of("node", "a11y/axe.mjs"));
-    for (String lang : List.of("fr", "en")) {
-      command.add("auth:" + base + "/account/identity?lang=" + lang);
-      command.add("auth:" + base + "/account?lang=" + lang);
-    }
+    // in order: the "try again later" page (register down), then the verification and the
+    // verified pages
+    command.add("auth-fill:" + fill.formatted(number(11)) + "fr");
+    command.add("auth-fill:" + fill.formatted(number(11)) + "en");
+    command.add("auth-fill:" + fill.formatted(number(10)) + "fr");
+    command.add("auth:" + base + "/account/identity?lang=en");
+    command.add("auth:" + base + "/account?lang=fr");
+    command.add("auth:" + base + "/account?lang=en");
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(interop.toAbsolutePath().toFile());
     builder.environment().put("IDNUM_CHROMIUM", chromium);
@@ -384,7 +397,14 @@ class IdentityProofingTest {
     }
     assertThat(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
     assertThat(process.exitValue()).as("axe report:\n%s", output).isZero();
-    assertThat(output.lines().filter(l -> l.startsWith("ok "))).hasSize(4);
+    assertThat(output.lines().filter(l -> l.startsWith("ok "))).hasSize(6);
+    assertThat(output).contains("lang=en, at /account/identity");
+    assertThat(identities.find(citizen.account().id())).isPresent();
+    // the outage page was really reached, in both languages (three attempts each)
+    REGISTER.verify(
+        6,
+        postRequestedFor(urlEqualTo(PATH))
+            .withRequestBody(matchingJsonPath("$.document.number", equalTo(number(11)))));
   }
 
   // ------------------------------------------------------------------ release
