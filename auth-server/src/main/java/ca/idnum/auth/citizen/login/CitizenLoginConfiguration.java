@@ -9,8 +9,10 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -42,6 +44,24 @@ public class CitizenLoginConfiguration {
       return new StoreLoginThrottle(store, properties, clock.getIfAvailable(Clock::systemUTC));
     }
     return new InMemoryLoginThrottle(clock.getIfAvailable(Clock::systemUTC), properties);
+  }
+
+  /**
+   * Per-source-address limit of the registration and password-reset form submissions, before
+   * anything else runs (so that even refused submissions count).
+   */
+  @Bean
+  FilterRegistrationBean<FormSourceLimitFilter> idnumFormSourceLimitFilter(
+      ShortLivedStore store, LoginThrottleProperties properties, ObjectProvider<Clock> clock) {
+    FilterRegistrationBean<FormSourceLimitFilter> registration =
+        new FilterRegistrationBean<>(
+            new FormSourceLimitFilter(
+                new SlidingWindowCounter(
+                    store, properties.formWindow(), clock.getIfAvailable(Clock::systemUTC)),
+                properties.formMaxPerAddress(),
+                properties.formWindow().toSeconds()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
   }
 
   /** Account-dependent work of the email forms, run after the answer (no timing enumeration). */

@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * addressWindow} the address is blocked for {@code addressWindow}, which slows password spraying
  * across many accounts. Progressive delay: from the {@code progressiveDelayAfter}-th failure of an
  * account on, the next attempt for it is refused until {@code progressiveDelayBase} × 2^(n − after)
- * has passed (at most {@code progressiveDelayMax}); 0 turns delays off.
+ * has passed (at most {@code progressiveDelayMax}); 0 turns delays off. Registration and
+ * password-reset forms: at most {@code formMaxPerAddress} submissions per client address within
+ * {@code formWindow}.
  */
 @ConfigurationProperties("idnum.login.throttle")
 public record LoginThrottleProperties(
@@ -23,7 +25,9 @@ public record LoginThrottleProperties(
     Duration addressWindow,
     int progressiveDelayAfter,
     Duration progressiveDelayBase,
-    Duration progressiveDelayMax) {
+    Duration progressiveDelayMax,
+    int formMaxPerAddress,
+    Duration formWindow) {
 
   @ConstructorBinding
   public LoginThrottleProperties(
@@ -33,7 +37,9 @@ public record LoginThrottleProperties(
       @DefaultValue("15m") Duration addressWindow,
       @DefaultValue("2") int progressiveDelayAfter,
       @DefaultValue("1s") Duration progressiveDelayBase,
-      @DefaultValue("30s") Duration progressiveDelayMax) {
+      @DefaultValue("30s") Duration progressiveDelayMax,
+      @DefaultValue("30") int formMaxPerAddress,
+      @DefaultValue("15m") Duration formWindow) {
     if (accountMaxFailures < 1 || accountMaxFailures > 100 || addressMaxFailures < 1) {
       throw new IllegalArgumentException(
           "idnum.login.throttle: account-max-failures must be 1..100, address-max-failures >= 1");
@@ -43,6 +49,10 @@ public record LoginThrottleProperties(
         || !positive(progressiveDelayBase)
         || !positive(progressiveDelayMax)) {
       throw new IllegalArgumentException("idnum.login.throttle durations must be positive");
+    }
+    if (formMaxPerAddress < 1 || !positive(formWindow)) {
+      throw new IllegalArgumentException(
+          "idnum.login.throttle: form-max-per-address >= 1 and a positive form-window");
     }
     if (progressiveDelayAfter < 0) {
       throw new IllegalArgumentException("idnum.login.throttle.progressive-delay-after >= 0");
@@ -54,6 +64,8 @@ public record LoginThrottleProperties(
     this.progressiveDelayAfter = progressiveDelayAfter;
     this.progressiveDelayBase = progressiveDelayBase;
     this.progressiveDelayMax = progressiveDelayMax;
+    this.formMaxPerAddress = formMaxPerAddress;
+    this.formWindow = formWindow;
   }
 
   /** Limits without progressive delays. */
@@ -69,7 +81,9 @@ public record LoginThrottleProperties(
         addressWindow,
         0,
         Duration.ofSeconds(1),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        30,
+        Duration.ofMinutes(15));
   }
 
   /**

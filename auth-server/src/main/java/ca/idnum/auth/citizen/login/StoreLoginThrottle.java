@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -69,9 +68,7 @@ public final class StoreLoginThrottle implements LoginThrottle {
 
   @Override
   public void clear(String accountKey) {
-    long bucket = bucket(clock.instant(), properties.accountLockout());
-    store.delete(countKey(Kind.ACCOUNT, accountKey, bucket));
-    store.delete(countKey(Kind.ACCOUNT, accountKey, bucket - 1));
+    counter(properties.accountLockout()).reset(key(Kind.ACCOUNT, "n", accountKey));
     store.delete(key(Kind.ACCOUNT, "b", accountKey));
     store.delete(key(Kind.ACCOUNT, "d", accountKey));
   }
@@ -85,17 +82,12 @@ public final class StoreLoginThrottle implements LoginThrottle {
     if (store.get(blockKey).isPresent()) {
       return false;
     }
-    Instant now = clock.instant();
-    long bucket = bucket(now, window);
-    long current = store.increment(countKey(kind, key, bucket), window.multipliedBy(2));
-    long previous =
-        store.get(countKey(kind, key, bucket - 1)).map(StoreLoginThrottle::parse).orElse(0L);
-    double intoBucket = (now.toEpochMilli() % window.toMillis()) / (double) window.toMillis();
-    long count = current + (long) Math.ceil(previous * (1 - intoBucket) - 1e-9);
+    SlidingWindowCounter counter = counter(window);
+    String countKey = key(kind, "n", key);
+    long count = counter.increment(countKey);
     if (count >= max) {
       store.put(blockKey, "1", block);
-      store.delete(countKey(kind, key, bucket));
-      store.delete(countKey(kind, key, bucket - 1));
+      counter.reset(countKey);
       store.delete(key(kind, "d", key));
       return true;
     }
@@ -108,16 +100,8 @@ public final class StoreLoginThrottle implements LoginThrottle {
     return false;
   }
 
-  private static long bucket(Instant now, Duration window) {
-    return now.toEpochMilli() / window.toMillis();
-  }
-
-  private static long parse(String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      return 0L;
-    }
+  private SlidingWindowCounter counter(Duration window) {
+    return new SlidingWindowCounter(store, window, clock);
   }
 
   private enum Kind {
@@ -131,15 +115,11 @@ public final class StoreLoginThrottle implements LoginThrottle {
     }
   }
 
-  private static String countKey(Kind kind, String key, long bucket) {
-    return PREFIX + kind.tag + ":n:" + digest(key) + ":" + bucket;
-  }
-
   private static String key(Kind kind, String type, String key) {
     return PREFIX + kind.tag + ":" + type + ":" + digest(key);
   }
 
-  private static String digest(String value) {
+  static String digest(String value) {
     try {
       return Base64.getUrlEncoder()
           .withoutPadding()

@@ -25,7 +25,9 @@ class SlidingWindowAndDelayTest {
           Duration.ofMinutes(10),
           2,
           Duration.ofSeconds(1),
-          Duration.ofSeconds(8));
+          Duration.ofSeconds(8),
+          30,
+          Duration.ofMinutes(15));
 
   static Stream<Arguments> throttles() {
     MutableClock a = new MutableClock();

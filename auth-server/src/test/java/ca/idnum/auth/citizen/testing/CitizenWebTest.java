@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Import;
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
       "idnum.data-dir=target/test-data",
       "idnum.login.throttle.address-max-failures=10000",
+      "idnum.login.throttle.form-max-per-address=10000",
       // tests fail logins in quick succession; progressive delays have their own tests
       "idnum.login.throttle.progressive-delay-after=0"
     })
