@@ -8,7 +8,11 @@
 //               anything, and check the page that comes back (the error summary state);
 //   auth:URL    check the page after logging in through <origin>/login with the credentials in
 //               IDNUM_A11Y_EMAIL and IDNUM_A11Y_PASSWORD (an authorization request URL lands on
-//               the consent page this way).
+//               the consent page this way);
+//   auth-submit:URL  both: logged in, press the submit button of the form in <main> as it is
+//               (pre-filled fields stay, empty ones stay empty) and check the page that comes back;
+//   auth-fill:JSON|URL  logged in, fill the form's fields named in the JSON object
+//               ({"name": "value"}), submit it and check the page that comes back.
 // Each report line names the path the page was finally loaded from (after redirects).
 // Chromium: IDNUM_CHROMIUM, else /usr/bin/chromium. The page's CSP is bypassed only to inject
 // axe-core. --screenshot saves a full-page PNG of the first target.
@@ -29,7 +33,7 @@ const args = process.argv.slice(2);
 const screenshot = args.find((a) => a.startsWith('--screenshot='))?.slice('--screenshot='.length);
 const targets = args.filter((a) => !a.startsWith('--'));
 if (targets.length === 0) {
-  console.error('usage: node a11y/axe.mjs [--screenshot=FILE.png] URL|submit:URL|auth:URL ...');
+  console.error('usage: node a11y/axe.mjs [--screenshot=FILE.png] URL|submit:URL|auth:URL|auth-submit:URL|auth-fill:JSON|URL ...');
   process.exit(2);
 }
 
@@ -42,15 +46,25 @@ try {
   const anonymous = await browser.newContext({ bypassCSP: true });
   let authenticated;
   for (const [index, target] of targets.entries()) {
-    const [mode, url] = parse(target);
+    const [mode, spec] = parse(target);
+    let url = spec;
+    let fields = {};
+    if (mode === 'auth-fill') {
+      const bar = spec.indexOf('|');
+      fields = JSON.parse(spec.slice(0, bar));
+      url = spec.slice(bar + 1);
+    }
     let context = anonymous;
-    if (mode === 'auth') {
+    if (mode === 'auth' || mode === 'auth-submit' || mode === 'auth-fill') {
       authenticated ??= await loggedIn(new URL(url).origin);
       context = authenticated;
     }
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
-    if (mode === 'submit') {
+    for (const [name, value] of Object.entries(fields)) {
+      await page.fill(`main form [name="${name}"]`, value);
+    }
+    if (mode === 'submit' || mode === 'auth-submit' || mode === 'auth-fill') {
       await Promise.all([
         page.waitForNavigation({ waitUntil: 'load' }),
         page.locator('main form button[type=submit]').first().click(),
@@ -83,7 +97,7 @@ try {
 process.exit(failures === 0 ? 0 : 1);
 
 function parse(target) {
-  for (const mode of ['submit', 'auth']) {
+  for (const mode of ['auth-submit', 'auth-fill', 'submit', 'auth']) {
     if (target.startsWith(`${mode}:`)) return [mode, target.slice(mode.length + 1)];
   }
   return ['plain', target];

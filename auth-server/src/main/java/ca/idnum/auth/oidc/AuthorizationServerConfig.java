@@ -1,6 +1,9 @@
 package ca.idnum.auth.oidc;
 
 import ca.idnum.auth.citizen.CitizenDirectory;
+import ca.idnum.auth.citizen.proofing.ProofingProperties;
+import ca.idnum.auth.citizen.proofing.VerifiedClaims;
+import ca.idnum.auth.citizen.proofing.VerifiedClaimsUserInfo;
 import ca.idnum.auth.oidc.client.ClientAssertionDecoderFactory;
 import ca.idnum.auth.oidc.client.ClientSecrets;
 import ca.idnum.auth.oidc.client.ExactRedirectUri;
@@ -40,6 +43,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -65,7 +69,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -182,11 +188,25 @@ public class AuthorizationServerConfig {
     return new IdnumTokenCustomizer(pairwise, properties, oidcClock);
   }
 
+  /**
+   * JWTs are shaped by {@link IdnumTokenCustomizer} first, then by every other {@code
+   * OAuth2TokenCustomizer<JwtEncodingContext>} bean (feature contributions such as verified
+   * claims), in bean order.
+   */
   @Bean
   OAuth2TokenGenerator<?> tokenGenerator(
-      JwtEncoder jwtEncoder, IdnumTokenCustomizer customizer, Clock oidcClock) {
+      JwtEncoder jwtEncoder,
+      IdnumTokenCustomizer customizer,
+      ObjectProvider<OAuth2TokenCustomizer<JwtEncodingContext>> contributions,
+      Clock oidcClock) {
     JwtGenerator jwtGenerator = new JwtGenerator(jwtEncoder);
-    jwtGenerator.setJwtCustomizer(customizer);
+    List<OAuth2TokenCustomizer<JwtEncodingContext>> extra =
+        contributions.orderedStream().filter(c -> c != customizer).toList();
+    jwtGenerator.setJwtCustomizer(
+        context -> {
+          customizer.customize(context);
+          extra.forEach(c -> c.customize(context));
+        });
     jwtGenerator.setClock(oidcClock);
     return new DelegatingOAuth2TokenGenerator(
         jwtGenerator, new RotatingRefreshTokenGenerator(oidcClock));
@@ -230,6 +250,8 @@ public class AuthorizationServerConfig {
       OAuth2TokenGenerator<?> tokenGenerator,
       CitizenDirectory citizens,
       OAuth2AuthorizationService authorizations,
+      VerifiedClaimsUserInfo verifiedClaims,
+      ProofingProperties proofing,
       Clock oidcClock)
       throws Exception {
     String issuer = settings.getIssuer();
@@ -297,9 +319,17 @@ public class AuthorizationServerConfig {
                       oidc.providerConfigurationEndpoint(
                               configuration ->
                                   configuration.providerConfigurationCustomizer(
-                                      b -> b.claims(this::oidcMetadata)))
+                                      b ->
+                                          b.claims(
+                                              c -> {
+                                                oidcMetadata(c);
+                                                VerifiedClaims.discoveryMetadata(
+                                                    c, proofing.register().recordType());
+                                              })))
                           .userInfoEndpoint(
-                              userInfo -> userInfo.userInfoMapper(new CitizenUserInfo(citizens))));
+                              userInfo ->
+                                  userInfo.userInfoMapper(
+                                      verifiedClaims.wrap(new CitizenUserInfo(citizens)))));
         });
     http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
         .exceptionHandling(

@@ -90,6 +90,8 @@ class AccessibilityTest {
       targets.add("auth:" + base + "/account?lang=" + lang);
       targets.add("auth:" + base + consentRequest(lang));
       targets.add("auth:" + base + "/account/address?lang=" + lang);
+      targets.add("auth:" + base + "/account/identity?lang=" + lang);
+      targets.add("auth-submit:" + base + "/account/identity?lang=" + lang);
       targets.add("auth:" + base + "/no-such-page?lang=" + lang);
     }
     Path screenshot = Path.of("target", "a11y", "login-fr.png").toAbsolutePath();

@@ -76,6 +76,11 @@ public final class CitizenMailer implements DisposableBean {
     send(to, "email.password-changed", locale);
   }
 
+  /** Sign-in to the account was locked after too many failed attempts. */
+  public void sendAccountLocked(EmailAddress to, Duration lockout, Locale locale) {
+    send(to, "email.account-locked", locale, lockout.toMinutes());
+  }
+
   private void send(EmailAddress to, String key, Locale locale, Object... args) {
     if (!limit.tryAcquire(to.normalized())) {
       LOG.warn(

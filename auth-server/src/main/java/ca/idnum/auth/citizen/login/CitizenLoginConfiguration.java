@@ -1,14 +1,18 @@
 package ca.idnum.auth.citizen.login;
 
 import ca.idnum.auth.citizen.account.CitizenAccountRepository;
+import ca.idnum.auth.citizen.email.CitizenMailer;
 import ca.idnum.auth.citizen.password.PasswordHasher;
+import ca.idnum.server.audit.AuditLog;
 import ca.idnum.server.store.ShortLivedStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -37,9 +41,33 @@ public class CitizenLoginConfiguration {
       ShortLivedStore store,
       @Value("${idnum.store:memory}") String storeKind) {
     if ("redis".equals(storeKind)) {
-      return new StoreLoginThrottle(store, properties);
+      return new StoreLoginThrottle(store, properties, clock.getIfAvailable(Clock::systemUTC));
     }
     return new InMemoryLoginThrottle(clock.getIfAvailable(Clock::systemUTC), properties);
+  }
+
+  /**
+   * Per-source-address limit of the registration and password-reset form submissions, before
+   * anything else runs (so that even refused submissions count).
+   */
+  @Bean
+  FilterRegistrationBean<FormSourceLimitFilter> idnumFormSourceLimitFilter(
+      ShortLivedStore store, LoginThrottleProperties properties, ObjectProvider<Clock> clock) {
+    FilterRegistrationBean<FormSourceLimitFilter> registration =
+        new FilterRegistrationBean<>(
+            new FormSourceLimitFilter(
+                new SlidingWindowCounter(
+                    store, properties.formWindow(), clock.getIfAvailable(Clock::systemUTC)),
+                properties.formMaxPerAddress(),
+                properties.formWindow().toSeconds()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** Account-dependent work of the email forms, run after the answer (no timing enumeration). */
+  @Bean
+  AccountDependentWork accountDependentWork() {
+    return new AccountDependentWork();
   }
 
   @Bean
@@ -47,6 +75,9 @@ public class CitizenLoginConfiguration {
       CitizenAccountRepository accounts,
       PasswordHasher hasher,
       LoginThrottle throttle,
+      LoginThrottleProperties throttleProperties,
+      CitizenMailer mailer,
+      AuditLog audit,
       ObjectProvider<Clock> clock,
       ObjectProvider<AuthenticationEventPublisher> events) {
     CitizenUserDetailsService users =
@@ -55,7 +86,16 @@ public class CitizenLoginConfiguration {
     passwords.setPasswordEncoder(hasher.asPasswordEncoder());
     passwords.setUserDetailsPasswordService(users);
     ProviderManager manager =
-        new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+        new ProviderManager(
+            new ThrottlingAuthenticationProvider(
+                passwords,
+                throttle,
+                new MailingLockoutNotifier(
+                    accounts,
+                    mailer,
+                    throttleProperties.accountLockout(),
+                    audit,
+                    clock.getIfAvailable(Clock::systemUTC))));
     events.ifAvailable(manager::setAuthenticationEventPublisher);
     return manager;
   }

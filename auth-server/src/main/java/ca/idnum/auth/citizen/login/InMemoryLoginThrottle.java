@@ -3,14 +3,17 @@ package ca.idnum.auth.citizen.login;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link LoginThrottle} in process memory, for one node (the embedded default). Entries expire on
- * their own; the maps are swept when they grow, and past {@link #MAX_ENTRIES} live keys no new key
- * is tracked, so that a flood of distinct keys cannot exhaust memory (the per-address limit, whose
- * keys a client cannot multiply as cheaply, still applies then).
+ * {@link LoginThrottle} in process memory, for one node (the embedded default): an exact sliding
+ * window (the times of the failures still inside the window, at most the maximum per key). Entries
+ * expire on their own; the maps are swept when they grow, and past {@link #MAX_ENTRIES} live keys
+ * no new key is tracked, so that a flood of distinct keys cannot exhaust memory (the per-address
+ * limit, whose keys a client cannot multiply as cheaply, still applies then).
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
 
@@ -30,35 +33,44 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   @Override
   public boolean permits(String accountKey, String clientAddress) {
     Instant now = clock.instant();
-    return !blocked(accounts.get(accountKey), now) && !blocked(addresses.get(clientAddress), now);
+    return !held(accounts.get(accountKey), now) && !held(addresses.get(clientAddress), now);
   }
 
   @Override
-  public void recordFailure(String accountKey, String clientAddress) {
+  public boolean recordFailure(String accountKey, String clientAddress) {
     Instant now = clock.instant();
     sweepIfLarge(now);
+    boolean[] locked = {false};
     if (accounts.size() < MAX_ENTRIES || accounts.containsKey(accountKey)) {
       accounts.compute(
           accountKey,
-          (k, c) ->
-              fail(
-                  c,
-                  now,
-                  properties.accountMaxFailures(),
-                  properties.accountLockout(),
-                  properties.accountLockout()));
+          (k, c) -> {
+            Counter counter = c == null ? new Counter() : c;
+            locked[0] =
+                counter.fail(
+                    now,
+                    properties.accountMaxFailures(),
+                    properties.accountLockout(),
+                    properties.accountLockout(),
+                    properties);
+            return counter;
+          });
     }
     if (addresses.size() < MAX_ENTRIES || addresses.containsKey(clientAddress)) {
       addresses.compute(
           clientAddress,
-          (k, c) ->
-              fail(
-                  c,
-                  now,
-                  properties.addressMaxFailures(),
-                  properties.addressWindow(),
-                  properties.addressWindow()));
+          (k, c) -> {
+            Counter counter = c == null ? new Counter() : c;
+            counter.fail(
+                now,
+                properties.addressMaxFailures(),
+                properties.addressWindow(),
+                properties.addressWindow(),
+                null);
+            return counter;
+          });
     }
+    return locked[0];
   }
 
   @Override
@@ -66,36 +78,21 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     accounts.remove(accountKey);
   }
 
-  private static boolean blocked(Counter counter, Instant now) {
-    return counter != null && counter.blockedUntil != null && now.isBefore(counter.blockedUntil);
-  }
-
-  /**
-   * Counts a failure in the counter's window (which starts at the first failure and lasts {@code
-   * window}); reaching {@code max} blocks the key for {@code block}.
-   */
-  private static Counter fail(Counter c, Instant now, int max, Duration window, Duration block) {
-    if (c == null || c.expired(now)) {
-      c = new Counter(now.plus(window));
+  private static boolean held(Counter counter, Instant now) {
+    if (counter == null) {
+      return false;
     }
-    if (blocked(c, now)) {
-      return c;
+    synchronized (counter) {
+      return counter.blocked(now) || (counter.notBefore != null && now.isBefore(counter.notBefore));
     }
-    c.failures++;
-    if (c.failures >= max) {
-      c.blockedUntil = now.plus(block);
-      c.failures = 0;
-      c.windowEnd = c.blockedUntil;
-    }
-    return c;
   }
 
   private void sweepIfLarge(Instant now) {
     boolean large = accounts.size() >= MAX_ENTRIES / 2 || addresses.size() >= MAX_ENTRIES / 2;
     if (large && now.isAfter(lastSweep.plusSeconds(1))) {
       lastSweep = now;
-      accounts.values().removeIf(c -> c.expired(now));
-      addresses.values().removeIf(c -> c.expired(now));
+      accounts.values().removeIf(c -> c.expired(now, properties.accountLockout()));
+      addresses.values().removeIf(c -> c.expired(now, properties.addressWindow()));
     }
   }
 
@@ -105,16 +102,45 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   }
 
   private static final class Counter {
-    private Instant windowEnd;
+    private final Deque<Instant> failures = new ArrayDeque<>();
     private Instant blockedUntil;
-    private int failures;
+    private Instant notBefore;
 
-    private Counter(Instant windowEnd) {
-      this.windowEnd = windowEnd;
+    private boolean blocked(Instant now) {
+      return blockedUntil != null && now.isBefore(blockedUntil);
     }
 
-    private boolean expired(Instant now) {
-      return !now.isBefore(windowEnd) && (blockedUntil == null || !now.isBefore(blockedUntil));
+    /**
+     * Counts a failure in the sliding window; reaching {@code max} blocks the key for {@code block}
+     * (returns true then). With {@code delays}, sets the progressive delay of the next attempt.
+     */
+    private synchronized boolean fail(
+        Instant now, int max, Duration window, Duration block, LoginThrottleProperties delays) {
+      if (blocked(now)) {
+        return false;
+      }
+      Instant since = now.minus(window);
+      while (!failures.isEmpty() && !failures.peekFirst().isAfter(since)) {
+        failures.pollFirst();
+      }
+      failures.addLast(now);
+      if (failures.size() >= max) {
+        blockedUntil = now.plus(block);
+        failures.clear();
+        notBefore = null;
+        return true;
+      }
+      if (delays != null) {
+        Duration delay = delays.delayAfter(failures.size());
+        notBefore = delay.isZero() ? null : now.plus(delay);
+      }
+      return false;
+    }
+
+    private synchronized boolean expired(Instant now, Duration window) {
+      Instant since = now.minus(window);
+      boolean recent = !failures.isEmpty() && failures.peekLast().isAfter(since);
+      return !recent && !blocked(now) && (notBefore == null || !now.isBefore(notBefore));
     }
   }
 }

@@ -4,6 +4,7 @@ import ca.idnum.server.store.ShortLivedStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -12,11 +13,14 @@ import java.util.Base64;
  * node of the login service counts the same failures: a client spreading its guesses over the nodes
  * behind the load balancer meets the same limits as on one node.
  *
- * <p>Per key (account or client address) there is a failure counter ({@code INCR}, expiring one
- * window after the first failure) and, once the counter reaches the maximum, a block entry expiring
- * after the block duration. Checking a login costs two reads; a failure one atomic increment (and
- * one write when it blocks). Keys hold a SHA-256 digest of the account key or address, never the
- * email address or IP address in clear.
+ * <p>Sliding windows by the sliding-window-counter method: per key (account or client address) one
+ * counter per fixed bucket of one window ({@code INCR}, expiring after two windows); the count is
+ * the current bucket plus the previous bucket weighted by how much of it is still inside the window
+ * (rounded up, so never below the true count by a whole failure). Reaching the maximum writes a
+ * block entry expiring after the block duration. An account's progressive delay is an entry
+ * expiring when the next attempt is allowed. Checking a login costs three reads; a failure two
+ * atomic increments, one read and at most one write per key. Keys hold a SHA-256 digest of the
+ * account key or address, never the email address or IP address in clear.
  */
 public final class StoreLoginThrottle implements LoginThrottle {
 
@@ -24,54 +28,80 @@ public final class StoreLoginThrottle implements LoginThrottle {
 
   private final ShortLivedStore store;
   private final LoginThrottleProperties properties;
+  private final Clock clock;
 
   public StoreLoginThrottle(ShortLivedStore store, LoginThrottleProperties properties) {
+    this(store, properties, Clock.systemUTC());
+  }
+
+  public StoreLoginThrottle(
+      ShortLivedStore store, LoginThrottleProperties properties, Clock clock) {
     this.store = store;
     this.properties = properties;
+    this.clock = clock;
   }
 
   @Override
   public boolean permits(String accountKey, String clientAddress) {
-    return store.get(blockKey(Kind.ACCOUNT, accountKey)).isEmpty()
-        && store.get(blockKey(Kind.ADDRESS, clientAddress)).isEmpty();
+    return store.get(key(Kind.ACCOUNT, "b", accountKey)).isEmpty()
+        && store.get(key(Kind.ADDRESS, "b", clientAddress)).isEmpty()
+        && store.get(key(Kind.ACCOUNT, "d", accountKey)).isEmpty();
   }
 
   @Override
-  public void recordFailure(String accountKey, String clientAddress) {
-    fail(
-        Kind.ACCOUNT,
-        accountKey,
-        properties.accountMaxFailures(),
-        properties.accountLockout(),
-        properties.accountLockout());
+  public boolean recordFailure(String accountKey, String clientAddress) {
+    boolean locked =
+        fail(
+            Kind.ACCOUNT,
+            accountKey,
+            properties.accountMaxFailures(),
+            properties.accountLockout(),
+            properties.accountLockout());
     fail(
         Kind.ADDRESS,
         clientAddress,
         properties.addressMaxFailures(),
         properties.addressWindow(),
         properties.addressWindow());
+    return locked;
   }
 
   @Override
   public void clear(String accountKey) {
-    store.delete(countKey(Kind.ACCOUNT, accountKey));
-    store.delete(blockKey(Kind.ACCOUNT, accountKey));
+    counter(properties.accountLockout()).reset(key(Kind.ACCOUNT, "n", accountKey));
+    store.delete(key(Kind.ACCOUNT, "b", accountKey));
+    store.delete(key(Kind.ACCOUNT, "d", accountKey));
   }
 
   /**
-   * Counts a failure in the key's window (which starts at the first failure and lasts {@code
-   * window}); reaching {@code max} blocks the key for {@code block} and starts the count again.
+   * Counts a failure in the key's sliding window; reaching {@code max} blocks the key for {@code
+   * block} and starts the count again (returns true then).
    */
-  private void fail(Kind kind, String key, int max, Duration window, Duration block) {
-    String blockKey = blockKey(kind, key);
+  private boolean fail(Kind kind, String key, int max, Duration window, Duration block) {
+    String blockKey = key(kind, "b", key);
     if (store.get(blockKey).isPresent()) {
-      return;
+      return false;
     }
-    String countKey = countKey(kind, key);
-    if (store.increment(countKey, window) >= max) {
+    SlidingWindowCounter counter = counter(window);
+    String countKey = key(kind, "n", key);
+    long count = counter.increment(countKey);
+    if (count >= max) {
       store.put(blockKey, "1", block);
-      store.delete(countKey);
+      counter.reset(countKey);
+      store.delete(key(kind, "d", key));
+      return true;
     }
+    if (kind == Kind.ACCOUNT) {
+      Duration delay = properties.delayAfter(count);
+      if (!delay.isZero()) {
+        store.put(key(kind, "d", key), "1", delay);
+      }
+    }
+    return false;
+  }
+
+  private SlidingWindowCounter counter(Duration window) {
+    return new SlidingWindowCounter(store, window, clock);
   }
 
   private enum Kind {
@@ -85,15 +115,11 @@ public final class StoreLoginThrottle implements LoginThrottle {
     }
   }
 
-  private static String countKey(Kind kind, String key) {
-    return PREFIX + kind.tag + ":n:" + digest(key);
+  private static String key(Kind kind, String type, String key) {
+    return PREFIX + kind.tag + ":" + type + ":" + digest(key);
   }
 
-  private static String blockKey(Kind kind, String key) {
-    return PREFIX + kind.tag + ":b:" + digest(key);
-  }
-
-  private static String digest(String value) {
+  static String digest(String value) {
     try {
       return Base64.getUrlEncoder()
           .withoutPadding()

@@ -18,11 +18,18 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
 
   private final AuthenticationProvider passwordProvider;
   private final LoginThrottle throttle;
+  private final LockoutNotifier notifier;
 
   public ThrottlingAuthenticationProvider(
       AuthenticationProvider passwordProvider, LoginThrottle throttle) {
+    this(passwordProvider, throttle, LockoutNotifier.NONE);
+  }
+
+  public ThrottlingAuthenticationProvider(
+      AuthenticationProvider passwordProvider, LoginThrottle throttle, LockoutNotifier notifier) {
     this.passwordProvider = passwordProvider;
     this.throttle = throttle;
+    this.notifier = notifier;
   }
 
   /**
@@ -54,7 +61,9 @@ public final class ThrottlingAuthenticationProvider implements AuthenticationPro
       throttle.clear(account);
       return result;
     } catch (BadCredentialsException e) {
-      throttle.recordFailure(account, address);
+      if (throttle.recordFailure(account, address)) {
+        notifier.accountLocked(account);
+      }
       throw e;
     }
   }

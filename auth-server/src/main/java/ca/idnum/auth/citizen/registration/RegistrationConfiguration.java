@@ -2,6 +2,7 @@ package ca.idnum.auth.citizen.registration;
 
 import ca.idnum.auth.citizen.account.CitizenAccountRepository;
 import ca.idnum.auth.citizen.email.CitizenMailer;
+import ca.idnum.auth.citizen.login.AccountDependentWork;
 import ca.idnum.auth.citizen.password.PasswordHasher;
 import ca.idnum.auth.citizen.password.PasswordPolicy;
 import java.time.Clock;
@@ -21,6 +22,7 @@ class RegistrationConfiguration {
       PasswordHasher hasher,
       CitizenMailer mailer,
       TransactionTemplate transactions,
+      AccountDependentWork afterAnswer,
       ObjectProvider<Clock> clock) {
     return new RegistrationService(
         accounts,
@@ -29,6 +31,7 @@ class RegistrationConfiguration {
         hasher,
         mailer,
         transactions,
+        afterAnswer,
         clock.getIfAvailable(Clock::systemUTC));
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,6 +40,7 @@ public final class RegistrationService {
   private final PasswordHasher hasher;
   private final CitizenMailer mailer;
   private final TransactionTemplate transactions;
+  private final Executor afterAnswer;
   private final Clock clock;
 
   public RegistrationService(
@@ -48,6 +50,7 @@ public final class RegistrationService {
       PasswordHasher hasher,
       CitizenMailer mailer,
       TransactionTemplate transactions,
+      Executor afterAnswer,
       Clock clock) {
     this.accounts = accounts;
     this.pending = pending;
@@ -55,6 +58,7 @@ public final class RegistrationService {
     this.hasher = hasher;
     this.mailer = mailer;
     this.transactions = transactions;
+    this.afterAnswer = afterAnswer;
     this.clock = clock;
   }
 
@@ -79,10 +83,24 @@ public final class RegistrationService {
     EmailAddress address = email.get();
     String passwordHash = hasher.hash(request.password());
     Instant now = clock.instant();
+    // What depends on whether the address has an account runs after the answer (same time either
+    // way): a notice to the owner, or the pending registration and its code.
     if (accounts.findByEmail(address).isPresent()) {
-      mailer.sendAlreadyRegistered(address, locale);
+      afterAnswer.execute(() -> mailer.sendAlreadyRegistered(address, locale));
       return new RegistrationResult.CodeSent(address);
     }
+    afterAnswer.execute(
+        () -> createPending(address, passwordHash, givenName, familyName, locale, now));
+    return new RegistrationResult.CodeSent(address);
+  }
+
+  private void createPending(
+      EmailAddress address,
+      String passwordHash,
+      String givenName,
+      String familyName,
+      Locale locale,
+      Instant now) {
     String code = OneTimeCode.generate();
     UUID id = UUID.randomUUID();
     transactions.executeWithoutResult(
@@ -103,7 +121,6 @@ public final class RegistrationService {
           pending.keepNewest(address, MAX_PENDING_PER_ADDRESS);
         });
     mailer.sendVerificationCode(address, code, CODE_VALIDITY, locale);
-    return new RegistrationResult.CodeSent(address);
   }
 
   /** Completes the registration whose code this is. */

@@ -2,6 +2,7 @@ package ca.idnum.auth.citizen.reset;
 
 import ca.idnum.auth.citizen.account.CitizenAccountRepository;
 import ca.idnum.auth.citizen.email.CitizenMailer;
+import ca.idnum.auth.citizen.login.AccountDependentWork;
 import ca.idnum.auth.citizen.login.LoginThrottle;
 import ca.idnum.auth.citizen.password.PasswordHasher;
 import ca.idnum.auth.citizen.password.PasswordPolicy;
@@ -21,8 +22,16 @@ class PasswordResetConfiguration {
       PasswordHasher hasher,
       CitizenMailer mailer,
       LoginThrottle throttle,
+      AccountDependentWork afterAnswer,
       ObjectProvider<Clock> clock) {
     return new PasswordResetService(
-        accounts, resets, policy, hasher, mailer, throttle, clock.getIfAvailable(Clock::systemUTC));
+        accounts,
+        resets,
+        policy,
+        hasher,
+        mailer,
+        throttle,
+        afterAnswer,
+        clock.getIfAvailable(Clock::systemUTC));
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
  * Password reset by a one-time code sent to the account's address. Asking for a code answers the
@@ -39,6 +40,7 @@ public final class PasswordResetService {
   private final PasswordHasher hasher;
   private final CitizenMailer mailer;
   private final LoginThrottle throttle;
+  private final Executor afterAnswer;
   private final Clock clock;
 
   public PasswordResetService(
@@ -48,6 +50,7 @@ public final class PasswordResetService {
       PasswordHasher hasher,
       CitizenMailer mailer,
       LoginThrottle throttle,
+      Executor afterAnswer,
       Clock clock) {
     this.accounts = accounts;
     this.resets = resets;
@@ -55,6 +58,7 @@ public final class PasswordResetService {
     this.hasher = hasher;
     this.mailer = mailer;
     this.throttle = throttle;
+    this.afterAnswer = afterAnswer;
     this.clock = clock;
   }
 
@@ -66,18 +70,22 @@ public final class PasswordResetService {
       return new ResetRequestResult.Rejected(List.of(InputError.of("email", code)));
     }
     Instant now = clock.instant();
+    Optional<CitizenAccount> account =
+        accounts.findByEmail(email.get()).filter(CitizenAccount::active);
+    // The code is stored and sent after the answer, so that it takes the same time either way.
+    account.ifPresent(a -> afterAnswer.execute(() -> issueCode(a, now, locale)));
+    return new ResetRequestResult.Accepted(email.get());
+  }
+
+  private void issueCode(CitizenAccount account, Instant now, Locale locale) {
     String code = OneTimeCode.generate();
     UUID id = UUID.randomUUID();
     String digest = OneTimeCode.digest(id, code);
-    Optional<CitizenAccount> account = accounts.findByEmail(email.get());
     resets.deleteExpired(now);
-    if (account.isPresent()
-        && account.get().active()
-        && resets.findActive(account.get().id(), now).size() < MAX_ACTIVE_CODES) {
-      resets.insert(id, account.get().id(), digest, now.plus(CODE_VALIDITY), now);
-      mailer.sendPasswordResetCode(account.get().email(), code, CODE_VALIDITY, locale);
+    if (resets.findActive(account.id(), now).size() < MAX_ACTIVE_CODES) {
+      resets.insert(id, account.id(), digest, now.plus(CODE_VALIDITY), now);
+      mailer.sendPasswordResetCode(account.email(), code, CODE_VALIDITY, locale);
     }
-    return new ResetRequestResult.Accepted(email.get());
   }
 
   public ResetResult reset(String typedEmail, String typedCode, String newPassword, Locale locale) {

@@ -130,6 +130,7 @@ class PasswordResetFlowTest {
     }
     assertThat(TestAccounts.login(browser, email, TestAccounts.PASSWORD).location())
         .hasValueSatisfying(l -> assertThat(l).endsWith("/login?locked"));
+    mail.await(email, s -> s.contains("bloquée")); // the lock warning to the owner
 
     browser.follow(askForCode(browser, email));
     browser.submit(
