@@ -135,12 +135,15 @@ public record WalletProperties(
    * @param nameEn display name in English
    * @param credentialConfigurations the credential configuration ids it issues
    * @param register its authoritative register (empty URL: the built-in demo register)
+   * @param encryptionRequired whether credential requests and responses must be encrypted
+   *     (OpenID4VCI 1.0 §10; default false: encryption is offered, not required)
    */
   public record IssuerProperties(
       String nameFr,
       String nameEn,
       List<String> credentialConfigurations,
-      RegisterProperties register) {
+      RegisterProperties register,
+      boolean encryptionRequired) {
     /** Validates. */
     public IssuerProperties {
       Objects.requireNonNull(nameFr, "name-fr");
