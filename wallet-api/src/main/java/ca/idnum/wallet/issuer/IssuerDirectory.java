@@ -186,6 +186,13 @@ public final class IssuerDirectory {
                   .param("issuer", issuer.body())
                   .update();
               insertKeyRow(id, issuer.body(), "sig", now);
+              // a new version of each status list: every node re-signs it with the new key
+              jdbc.sql(
+                      "UPDATE status_list SET version = version + 1, updated_at = :now"
+                          + " WHERE issuer = :issuer")
+                  .param("now", Timestamp.from(now))
+                  .param("issuer", issuer.body())
+                  .update();
               return true;
             });
     if (!Boolean.TRUE.equals(rotated)) {
