@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ca.idnum.sdk.openid4vci.CredentialOffer;
+import ca.idnum.sdk.openid4vci.CredentialResponse;
 import ca.idnum.sdk.openid4vci.Encryption;
 import ca.idnum.sdk.openid4vci.IssuerMetadata;
 import ca.idnum.sdk.openid4vci.OpenId4VciClient;
@@ -169,6 +170,37 @@ class CredentialEncryptionTest extends WalletApiTestBase {
         encrypting.credentials(s.metadata(), s.token(), "proof_of_age", List.of(holder));
     assertThat(credentials).hasSize(1);
     assertThat(SdJwt.parse(credentials.get(0)).issuerSignedJwt()).isNotBlank();
+  }
+
+  @Test
+  void whenIssuanceIsDeferredThenThePendingAnswerAndTheDeferredCredentialAreEncryptedToo()
+      throws Exception {
+    OpenId4VciClient encrypting =
+        new OpenId4VciClient(Clock.systemUTC()).withEncryption(Encryption.REQUIRED);
+    Session s = session("sealed", "ENC-DEFERRED", "proof_of_age");
+    REGISTER.stubFor(
+        WireMock.get(urlEqualTo("/subjects/ENC-DEFERRED")).willReturn(aResponse().withStatus(502)));
+    CredentialResponse pending =
+        encrypting.requestCredentials(s.metadata(), s.token(), "proof_of_age", List.of(newKey()));
+    assertThat(pending.isPending()).isTrue();
+    REGISTER.stubFor(
+        WireMock.get(urlEqualTo("/subjects/ENC-DEFERRED"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"claims\":{\"birthdate\":\"1970-01-02\"}}")));
+    CredentialResponse issued =
+        encrypting.deferredCredentials(s.metadata(), s.token(), pending.transactionId());
+    assertThat(issued.credentials()).hasSize(1);
+    // the sealed issuer refuses plain JSON on the deferred endpoint as well
+    OpenId4VciException e =
+        catchThrowableOfType(
+            OpenId4VciException.class,
+            () ->
+                wallet
+                    .withEncryption(Encryption.OFF)
+                    .deferredCredentials(s.metadata(), s.token(), pending.transactionId()));
+    assertThat(e.error()).isEqualTo("invalid_encryption_parameters");
   }
 
   @Test
