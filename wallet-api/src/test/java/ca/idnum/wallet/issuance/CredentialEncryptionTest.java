@@ -290,6 +290,24 @@ class CredentialEncryptionTest extends WalletApiTestBase {
   }
 
   @Test
+  void whenTheRequestIsCompressedThenInvalidEncryptionParameters() throws Exception {
+    Session s = session("dec", "QC-1990-000123", "proof_of_age");
+    ECKey issuerKey = issuerKey(s.metadata());
+    assertError(
+        postCredential(
+            s,
+            "application/jwt",
+            encrypt(
+                credentialRequest(s, newKey()),
+                issuerKey,
+                new JWEHeader.Builder(JWEAlgorithm.ECDH_ES, EncryptionMethod.A128GCM)
+                    .keyID(issuerKey.getKeyID())
+                    .compressionAlgorithm(com.nimbusds.jose.CompressionAlgorithm.DEF)
+                    .build())),
+        "invalid_encryption_parameters");
+  }
+
+  @Test
   void whenTheRequestNamesAnotherKidThenInvalidEncryptionParameters() throws Exception {
     Session s = session("dec", "QC-1990-000123", "proof_of_age");
     ECKey issuerKey = issuerKey(s.metadata());

@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issuer signing key rotation through the admin API: issue, rotate, issue; both credentials verify
@@ -151,6 +153,27 @@ class SigningKeyRotationTest extends WalletApiTestBase {
               .statusOf(ref);
       assertThat(status).isEqualTo(TokenStatus.VALID);
     }
+  }
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void whenASupersededKeyReachesItsRetirementThenItLeavesTheMetadata() throws Exception {
+    post("/issuers/rot/admin/signing-keys/rotate", "", "application/json", adminToken());
+    HttpResponse<String> rotated =
+        post("/issuers/rot/admin/signing-keys/rotate", "", "application/json", adminToken());
+    String activeKid = (String) parse(rotated.body()).get("kid");
+    assertThat(jwks().getKeys().size()).isGreaterThanOrEqualTo(2);
+    // time passes beyond every superseded key's retireAt
+    jdbc.sql(
+            "UPDATE issuer_key SET retire_at = :past WHERE issuer = 'rot' AND superseded_at IS NOT NULL")
+        .param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(1)))
+        .update();
+    assertThat(jwks().getKeys().stream().map(k -> k.getKeyID())).containsExactly(activeKid);
+    assertThat(
+            JSONArrayUtils.parse(adminGet("/issuers/rot/admin/signing-keys", adminToken()).body()))
+        .hasSize(1);
+    assertThat(kid(issue("ROT-3"))).isEqualTo(activeKid);
   }
 
   @Test
