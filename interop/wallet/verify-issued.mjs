@@ -24,7 +24,10 @@ async function verify(c) {
   const response = await fetch(c.jwtVcIssuerUrl);
   if (!response.ok) throw new Error(`jwt-vc-issuer metadata: HTTP ${response.status}`);
   const metadata = await response.json();
-  const jwk = metadata.jwks.keys[0];
+  // after a key rotation the metadata holds several keys: pick the one the credential names
+  const kid = header(c.credential).kid;
+  const jwk = kid ? metadata.jwks.keys.find((k) => k.kid === kid) : metadata.jwks.keys[0];
+  if (!jwk) throw new Error('no metadata key with the credential kid');
   const x5c = header(c.credential).x5c;
   if (!x5c || x5c.length === 0) throw new Error('no x5c header');
   const certKey = new X509Certificate(Buffer.from(x5c[0], 'base64')).publicKey.export({ format: 'jwk' });

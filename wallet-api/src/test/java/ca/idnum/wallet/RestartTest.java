@@ -97,6 +97,7 @@ class RestartTest {
     props.put("idnum.wallet.auth-issuer", auth.issuer());
     props.put("idnum.wallet.admin-audience", TestAuthServer.AUDIENCE);
     String credential;
+    String rotatedCredential;
     String jwksBefore;
     String rootBefore;
     try (ConfigurableApplicationContext app = start(props, profiles)) {
@@ -131,14 +132,38 @@ class RestartTest {
                           "{\"subject\":\"TREM90541299\",\"status\":\"REVOKED\"}")))
               .body();
       assertThat(changed).contains("\"changed\":1");
+      // rotate the signing key, then issue with the new one
+      HttpResponse<String> rotated =
+          send(
+              HttpRequest.newBuilder(URI.create(base + "/issuers/ramq/admin/signing-keys/rotate"))
+                  .header("Authorization", "Bearer " + adminToken())
+                  .POST(HttpRequest.BodyPublishers.noBody()));
+      assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+      Map<String, Object> second = createOffer(base);
+      @SuppressWarnings("unchecked")
+      CredentialOffer offer2 =
+          CredentialOffer.parse((Map<String, Object>) second.get("credentialOffer"));
+      ECKey key2 = new ECKeyGenerator(Curve.P_256).generate();
+      rotatedCredential =
+          wallet
+              .credentials(
+                  metadata,
+                  wallet.preAuthorizedToken(metadata, offer2, (String) second.get("txCode"), key2),
+                  "health_insurance_card",
+                  List.of(key2))
+              .get(0);
       jwksBefore = get(base + "/.well-known/jwt-vc-issuer/issuers/ramq");
+      assertThat(JSONObjectUtils.parse(jwksBefore).toString()).contains(kid(rotatedCredential));
       rootBefore = get(base + "/trust/root-ca.pem");
     }
     try (ConfigurableApplicationContext app = start(props, profiles)) {
       assertThat(get(base + "/.well-known/jwt-vc-issuer/issuers/ramq")).isEqualTo(jwksBefore);
       assertThat(get(base + "/trust/root-ca.pem")).isEqualTo(rootBefore);
       assertThat(verify(credential, base)).isInstanceOf(VerificationResult.Verified.class);
+      assertThat(verify(rotatedCredential, base)).isInstanceOf(VerificationResult.Verified.class);
+      assertThat(kid(rotatedCredential)).isNotEqualTo(kid(credential));
       assertThat(statusOf(credential, base)).isEqualTo(TokenStatus.INVALID);
+      assertThat(statusOf(rotatedCredential, base)).isEqualTo(TokenStatus.VALID);
       String listed =
           send(HttpRequest.newBuilder(
                       URI.create(base + "/issuers/ramq/admin/credentials?subject=TREM90541299"))
@@ -156,6 +181,10 @@ class RestartTest {
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
     return new SpringApplicationBuilder(WalletApiApplication.class).profiles(profiles).run(args);
+  }
+
+  private static String kid(String credential) throws Exception {
+    return SignedJWT.parse(SdJwt.parse(credential).issuerSignedJwt()).getHeader().getKeyID();
   }
 
   private String adminToken() {

@@ -31,6 +31,7 @@ public final class OpenId4VciClient {
   private final HttpClient http;
   private final Clock clock;
   private final Duration timeout;
+  private final Encryption encryption;
 
   /** A client with its own JDK HTTP client. */
   public OpenId4VciClient(Clock clock) {
@@ -41,9 +42,22 @@ public final class OpenId4VciClient {
   }
 
   public OpenId4VciClient(HttpClient http, Clock clock, Duration timeout) {
+    this(http, clock, timeout, Encryption.AUTO);
+  }
+
+  private OpenId4VciClient(HttpClient http, Clock clock, Duration timeout, Encryption encryption) {
     this.http = Objects.requireNonNull(http, "http");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.encryption = Objects.requireNonNull(encryption, "encryption");
+  }
+
+  /**
+   * This client with another choice of credential request and response encryption (OpenID4VCI 1.0
+   * §10); the default, {@link Encryption#AUTO}, encrypts whenever the issuer's metadata offers it.
+   */
+  public OpenId4VciClient withEncryption(Encryption encryption) {
+    return new OpenId4VciClient(http, clock, timeout, encryption);
   }
 
   /** The offer in an {@code openid-credential-offer://} link, fetched when given by reference. */
@@ -300,7 +314,8 @@ public final class OpenId4VciClient {
       throw new IllegalStateException("the issuer has no deferred credential endpoint");
     }
     return toCredentialResponse(
-        post(URI.create(endpoint), token, Map.of("transaction_id", transactionId)));
+        postCredential(
+            issuer, URI.create(endpoint), token, Map.of("transaction_id", transactionId)));
   }
 
   /** As {@link #credentials}, with the {@code notification_id}. */
@@ -377,28 +392,56 @@ public final class OpenId4VciClient {
   }
 
   /**
-   * Sends a credential request body as given, with the DPoP-bound token; returns the JSON answer.
+   * Sends a credential request body as given, with the DPoP-bound token (encrypted as this client's
+   * {@link Encryption} says); returns the JSON answer, decrypted when it came encrypted.
    */
   public Map<String, Object> credentialRequest(
       IssuerMetadata issuer, TokenResponse token, Map<String, Object> body)
       throws OpenId4VciException {
-    return post(issuer.credentialEndpoint(), token, body);
+    return postCredential(issuer, issuer.credentialEndpoint(), token, body);
   }
 
-  private Map<String, Object> post(URI endpoint, TokenResponse token, Map<String, Object> body)
+  private Map<String, Object> postCredential(
+      IssuerMetadata issuer, URI endpoint, TokenResponse token, Map<String, Object> body)
       throws OpenId4VciException {
     String uri = endpoint.toString();
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
             .timeout(timeout)
-            .header("Content-Type", "application/json")
             .header("Authorization", "DPoP " + token.accessToken())
             .header(
                 "DPoP",
-                Proofs.dpop(token.dpopKey(), "POST", uri, token.accessToken(), clock.instant()))
-            .POST(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(body)))
-            .build();
-    return send(request);
+                Proofs.dpop(token.dpopKey(), "POST", uri, token.accessToken(), clock.instant()));
+    java.util.Optional<Encryption.Plan> plan = encryption.plan(issuer);
+    if (plan.isEmpty()) {
+      return send(
+          request
+              .header("Content-Type", "application/json")
+              .header("Accept", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(body)))
+              .build());
+    }
+    Encryption.Sealed sealed = plan.get().seal(body);
+    HttpResponse<String> response =
+        exchange(
+            request
+                .header("Content-Type", "application/jwt")
+                .header("Accept", "application/jwt, application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(sealed.jwe()))
+                .build());
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    if (response.statusCode() / 100 == 2
+        && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/jwt")) {
+      if (response.body() == null || response.body().length() > MAX_RESPONSE) {
+        throw new OpenId4VciException(0, "invalid_response", "oversized response", null);
+      }
+      return sealed.open(response.body());
+    }
+    if (response.statusCode() / 100 == 2 && sealed.responseKey() != null) {
+      throw new OpenId4VciException(
+          0, "invalid_response", "the issuer did not encrypt the response as asked", null);
+    }
+    return toJson(response);
   }
 
   private Map<String, Object> getJson(URI uri) throws OpenId4VciException {
@@ -411,15 +454,22 @@ public final class OpenId4VciClient {
   }
 
   private Map<String, Object> send(HttpRequest request) throws OpenId4VciException {
-    HttpResponse<String> response;
+    return toJson(exchange(request));
+  }
+
+  private HttpResponse<String> exchange(HttpRequest request) throws OpenId4VciException {
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new OpenId4VciException(0, "network_error", "cannot reach " + request.uri(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OpenId4VciException(0, "network_error", "interrupted", null);
     }
+  }
+
+  private static Map<String, Object> toJson(HttpResponse<String> response)
+      throws OpenId4VciException {
     String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
     Map<String, Object> json = Map.of();
     String body = response.body();

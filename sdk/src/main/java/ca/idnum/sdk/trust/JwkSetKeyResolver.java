@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /**
  * Resolves the Issuer key from a configured JWK Set by {@code kid} (RFC 9901 §7.1 step 2; RFC 7515
- * §4.1.4). Without a {@code kid}, a set of exactly one key is used.
+ * §4.1.4). Without a {@code kid}, the key of the set equal to the {@code x5c} leaf certificate's
+ * key (the certificate only selects among keys already trusted; after an issuer's key rotation the
+ * set holds several keys), else a set of exactly one key is used.
  */
 public final class JwkSetKeyResolver implements IssuerKeyResolver {
   private final JWKSet jwks;
@@ -23,7 +25,32 @@ public final class JwkSetKeyResolver implements IssuerKeyResolver {
   @Override
   public PublicKey resolve(JWSHeader header, Map<String, Object> payload)
       throws IssuerKeyException {
-    return select(jwks, header.getKeyID());
+    return select(jwks, header);
+  }
+
+  static PublicKey select(JWKSet set, JWSHeader header) throws IssuerKeyException {
+    if (header.getKeyID() == null
+        && header.getX509CertChain() != null
+        && !header.getX509CertChain().isEmpty()
+        && set.getKeys().size() > 1) {
+      java.security.cert.X509Certificate leaf =
+          com.nimbusds.jose.util.X509CertUtils.parse(header.getX509CertChain().get(0).decode());
+      if (leaf != null) {
+        for (JWK jwk : set.getKeys()) {
+          PublicKey candidate;
+          try {
+            candidate = PublicKeys.fromJwk(jwk);
+          } catch (IssuerKeyException unusable) {
+            continue;
+          }
+          if (java.security.MessageDigest.isEqual(
+              candidate.getEncoded(), leaf.getPublicKey().getEncoded())) {
+            return candidate;
+          }
+        }
+      }
+    }
+    return select(set, header.getKeyID());
   }
 
   static PublicKey select(JWKSet set, String kid) throws IssuerKeyException {

@@ -91,7 +91,7 @@ public final class JwtVcIssuerMetadataResolver implements IssuerKeyResolver {
     } catch (ParseException | IllegalArgumentException e) {
       throw new IssuerKeyException(IssuerKeyException.Reason.METADATA_INVALID, "bad JWK Set");
     }
-    return JwkSetKeyResolver.select(set.toPublicJWKSet(), header.getKeyID());
+    return JwkSetKeyResolver.select(set.toPublicJWKSet(), header);
   }
 
   private String fetch(URI uri) throws IssuerKeyException {

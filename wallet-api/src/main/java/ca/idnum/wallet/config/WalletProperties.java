@@ -140,13 +140,16 @@ public record WalletProperties(
    *     register that links accounts itself), or a member of the token's {@code idnum_verified}
    *     object, the identity the SAG verified once ({@code health_insurance_number}, {@code
    *     driving_licence_number})
+   * @param encryptionRequired whether credential requests and responses must be encrypted
+   *     (OpenID4VCI 1.0 §10; default false: encryption is offered, not required)
    */
   public record IssuerProperties(
       String nameFr,
       String nameEn,
       List<String> credentialConfigurations,
       RegisterProperties register,
-      String registerSubject) {
+      String registerSubject,
+      boolean encryptionRequired) {
 
     /** The accepted {@code register-subject} values. */
     public static final List<String> REGISTER_SUBJECTS =

@@ -254,6 +254,7 @@ public final class CredentialIssuance {
         new SdJwtVcIssuer(
             SdJwtIssuer.builder(identity.signer())
                 .type(SdJwtVc.TYPE)
+                .keyId(identity.publicJwk().getKeyID())
                 .x509CertChain(identity.x5c().subList(0, 1))
                 .build());
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

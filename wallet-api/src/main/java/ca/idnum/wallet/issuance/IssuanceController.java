@@ -47,6 +47,7 @@ public final class IssuanceController {
   private final DpopVerifier dpop;
   private final SagAccessTokens sagTokens;
   private final WalletProperties properties;
+  private final CredentialEncryption encryption;
 
   public IssuanceController(
       IssuerDirectory issuers,
@@ -55,8 +56,10 @@ public final class IssuanceController {
       AccessTokens tokens,
       DpopVerifier dpop,
       SagAccessTokens sagTokens,
-      WalletProperties properties) {
+      WalletProperties properties,
+      CredentialEncryption encryption) {
     this.issuers = issuers;
+    this.encryption = encryption;
     this.offers = offers;
     this.issuance = issuance;
     this.tokens = tokens;
@@ -132,38 +135,50 @@ public final class IssuanceController {
         .body(Map.of("c_nonce", tokens.newNonce(issuer.body())));
   }
 
-  @PostMapping(path = "/issuers/{body}/credential", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> credential(
+  @PostMapping(
+      path = "/issuers/{body}/credential",
+      produces = {MediaType.APPLICATION_JSON_VALUE, CredentialEncryption.APPLICATION_JWT})
+  ResponseEntity<Object> credential(
       @PathVariable String body,
       @RequestHeader(name = "Authorization", required = false) String authorization,
-      @RequestBody(required = false) String json,
+      @RequestBody(required = false) String payload,
       HttpServletRequest request) {
     Issuer issuer = issuer(body);
     AccessTokens.TokenGrant grant = authorize(issuer, authorization, request);
-    Map<String, Object> parsed =
-        jsonBody(json, request, IssuanceController::invalidCredentialRequest);
-    return credentialResponse(issuance.credential(issuer, grant, parsed));
+    CredentialEncryption.Request parsed =
+        encryption.read(issuer, request.getContentType(), payload);
+    return credentialResponse(issuance.credential(issuer, grant, parsed.json()), parsed);
   }
 
   @PostMapping(
       path = "/issuers/{body}/deferred_credential",
-      produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> deferredCredential(
+      produces = {MediaType.APPLICATION_JSON_VALUE, CredentialEncryption.APPLICATION_JWT})
+  ResponseEntity<Object> deferredCredential(
       @PathVariable String body,
       @RequestHeader(name = "Authorization", required = false) String authorization,
-      @RequestBody(required = false) String json,
+      @RequestBody(required = false) String payload,
       HttpServletRequest request) {
     Issuer issuer = issuer(body);
     AccessTokens.TokenGrant grant = authorize(issuer, authorization, request);
-    Map<String, Object> parsed =
-        jsonBody(json, request, IssuanceController::invalidCredentialRequest);
-    return credentialResponse(issuance.deferred(issuer, grant, parsed));
+    CredentialEncryption.Request parsed =
+        encryption.read(issuer, request.getContentType(), payload);
+    return credentialResponse(issuance.deferred(issuer, grant, parsed.json()), parsed);
   }
 
-  private static ResponseEntity<Map<String, Object>> credentialResponse(Map<String, Object> body) {
-    return ResponseEntity.status(CredentialIssuance.isPending(body) ? 202 : 200)
-        .cacheControl(CacheControl.noStore())
-        .body(body);
+  /**
+   * {@code 200} with credentials or {@code 202} pending (OpenID4VCI 1.0 §8.3, §9.2), encrypted to
+   * the wallet's key when the request asked for it (§10); errors stay plain JSON.
+   */
+  private ResponseEntity<Object> credentialResponse(
+      Map<String, Object> body, CredentialEncryption.Request request) {
+    ResponseEntity.BodyBuilder b =
+        ResponseEntity.status(CredentialIssuance.isPending(body) ? 202 : 200)
+            .cacheControl(CacheControl.noStore());
+    if (request.responseEncryption().isPresent()) {
+      return b.contentType(MediaType.parseMediaType(CredentialEncryption.APPLICATION_JWT))
+          .body(encryption.encrypt(body, request.responseEncryption().get()));
+    }
+    return b.contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
   @PostMapping(path = "/issuers/{body}/notification")
@@ -231,10 +246,6 @@ public final class IssuanceController {
     } catch (ParseException e) {
       throw error.apply("the request body is not a JSON object");
     }
-  }
-
-  private static IssuanceException invalidCredentialRequest(String description) {
-    return new IssuanceException(new IssuanceError.InvalidCredentialRequest(description));
   }
 
   private Issuer issuer(String body) {

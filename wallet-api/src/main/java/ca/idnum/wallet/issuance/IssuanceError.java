@@ -135,6 +135,20 @@ public sealed interface IssuanceError {
     }
   }
 
+  /**
+   * Missing, unsupported or inconsistent encryption of a credential request or response (OpenID4VCI
+   * 1.0 §8.3.1.2, §10).
+   */
+  record InvalidEncryptionParameters(String description) implements IssuanceError {
+    public String code() {
+      return "invalid_encryption_parameters";
+    }
+
+    public int status() {
+      return 400;
+    }
+  }
+
   /** A credential configuration this issuer does not offer, or the token does not cover. */
   record UnknownCredentialConfiguration(String description) implements IssuanceError {
     public String code() {

@@ -111,7 +111,7 @@ public final class SagAccessTokens {
   /**
    * The identifier the issuer's register knows the citizen by: the token's {@code sub}, or the
    * identifier configured by {@code register-subject} from the identity the SAG verified ({@code
-   * idnum_verified}), normalised (no spaces, upper case) as registers key on it.
+   * idnum_verified}), normalised (no spaces or hyphens, upper case) as registers key on it.
    */
   private String registerSubject(Issuer issuer, Jwt jwt, String subject) {
     WalletProperties.IssuerProperties config = properties.issuers().get(issuer.body());
@@ -122,7 +122,7 @@ public final class SagAccessTokens {
     if (jwt.getClaims().get(VERIFIED_IDENTITY_CLAIM) instanceof Map<?, ?> verified
         && verified.get(claim) instanceof String value
         && !value.isBlank()) {
-      return value.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+      return value.replaceAll("[\\s-]+", "").toUpperCase(java.util.Locale.ROOT);
     }
     throw new IssuanceException(
         new IssuanceError.CredentialRequestDenied(

@@ -45,6 +45,28 @@ public final class Certificates {
     }
   }
 
+  /** The public key of an EC P-256 private key ({@code d·G}). */
+  static java.security.interfaces.ECPublicKey publicKeyOf(
+      java.security.interfaces.ECPrivateKey privateKey) {
+    org.bouncycastle.jce.spec.ECNamedCurveParameterSpec curve =
+        org.bouncycastle.jce.ECNamedCurveTable.getParameterSpec("secp256r1");
+    org.bouncycastle.math.ec.ECPoint q =
+        new org.bouncycastle.math.ec.FixedPointCombMultiplier()
+            .multiply(curve.getG(), privateKey.getS())
+            .normalize();
+    try {
+      return (java.security.interfaces.ECPublicKey)
+          java.security.KeyFactory.getInstance("EC")
+              .generatePublic(
+                  new java.security.spec.ECPublicKeySpec(
+                      new java.security.spec.ECPoint(
+                          q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger()),
+                      privateKey.getParams()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot derive the public key", e);
+    }
+  }
+
   /** A self-signed root CA certificate (basic constraints CA, path length 0). */
   public static X509Certificate rootCertificate(
       KeyPair keys, String commonName, Instant now, Duration validity) {

@@ -13,13 +13,16 @@ import java.util.Optional;
  * @param nameFr display name in French
  * @param nameEn display name in English
  * @param credentialTypes the credential configurations it issues
+ * @param encryptionRequired whether credential requests and responses must be encrypted (OpenID4VCI
+ *     1.0 §10)
  */
 public record Issuer(
     String body,
     String issuerId,
     String nameFr,
     String nameEn,
-    List<CredentialType> credentialTypes) {
+    List<CredentialType> credentialTypes,
+    boolean encryptionRequired) {
 
   /** Validates. */
   public Issuer {

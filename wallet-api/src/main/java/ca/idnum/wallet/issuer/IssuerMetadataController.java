@@ -3,6 +3,7 @@ package ca.idnum.wallet.issuer;
 import ca.idnum.wallet.config.WalletProperties;
 import ca.idnum.wallet.credentialtype.CredentialType;
 import ca.idnum.wallet.credentialtype.CredentialTypeCatalog;
+import ca.idnum.wallet.issuance.CredentialEncryption;
 import ca.idnum.wallet.issuance.IssuanceError;
 import ca.idnum.wallet.issuance.IssuanceException;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -34,10 +35,15 @@ public final class IssuerMetadataController {
   private final IssuerDirectory issuers;
   private final CredentialTypeCatalog catalog;
   private final WalletProperties properties;
+  private final CredentialEncryption encryption;
 
   public IssuerMetadataController(
-      IssuerDirectory issuers, CredentialTypeCatalog catalog, WalletProperties properties) {
+      IssuerDirectory issuers,
+      CredentialTypeCatalog catalog,
+      WalletProperties properties,
+      CredentialEncryption encryption) {
     this.issuers = issuers;
+    this.encryption = encryption;
     this.catalog = catalog;
     this.properties = properties;
   }
@@ -58,6 +64,8 @@ public final class IssuerMetadataController {
     m.put("deferred_credential_endpoint", issuer.issuerId() + "/deferred_credential");
     m.put("notification_endpoint", issuer.issuerId() + "/notification");
     m.put("batch_credential_issuance", Map.of("batch_size", properties.batchSize()));
+    m.put("credential_request_encryption", encryption.requestEncryptionMetadata(issuer));
+    m.put("credential_response_encryption", encryption.responseEncryptionMetadata(issuer));
     m.put(
         "display",
         List.of(
@@ -91,10 +99,14 @@ public final class IssuerMetadataController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> jwtVcIssuer(@PathVariable String body) {
     Issuer issuer = issuer(body);
-    SigningIdentity identity = issuers.signingIdentity(issuer);
+    // the active key first, then superseded keys until they retire: credentials they signed verify
+    List<Map<String, Object>> keys =
+        issuers.signingKeys(issuer).stream()
+            .map(k -> k.identity().publicJwk().toJSONObject())
+            .toList();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("issuer", issuer.issuerId());
-    m.put("jwks", Map.of("keys", List.of(identity.publicJwk().toJSONObject())));
+    m.put("jwks", Map.of("keys", keys));
     return ResponseEntity.ok().cacheControl(PUBLIC).body(m);
   }
 

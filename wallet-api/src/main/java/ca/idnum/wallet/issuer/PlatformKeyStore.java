@@ -48,17 +48,71 @@ public final class PlatformKeyStore {
     }
     SigningIdentity created = create.get();
     try {
+      insert(created);
+      return created;
+    } catch (DuplicateKeyException raced) {
+      return find(id).orElseThrow();
+    }
+  }
+
+  /** Stores a new identity (its id must be unused). */
+  void insert(SigningIdentity identity) {
+    store(
+        identity.id(),
+        identity.privateKey(),
+        String.join(",", identity.x5c().stream().map(Object::toString).toList()));
+  }
+
+  /**
+   * The key stored under {@code id} (a key without certificate, such as an encryption key), or the
+   * one {@code create} makes, stored at first use; the first insert wins a race.
+   */
+  public ECPrivateKey getOrCreateKey(String id, Supplier<ECPrivateKey> create) {
+    Optional<ECPrivateKey> existing = findKey(id);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    ECPrivateKey created = create.get();
+    try {
+      store(id, created, null);
+      return created;
+    } catch (DuplicateKeyException raced) {
+      return findKey(id).orElseThrow();
+    }
+  }
+
+  private void store(String id, ECPrivateKey key, String chain) {
+    byte[] pkcs8 = key.getEncoded();
+    try {
       jdbc.sql(
               "INSERT INTO platform_key (id, private_key, certificate_chain, created_at)"
                   + " VALUES (:id, :key, :chain, :at)")
           .param("id", id)
-          .param("key", encryption.encrypt(created.privateKey().getEncoded(), aad(id)))
-          .param("chain", String.join(",", created.x5c().stream().map(Object::toString).toList()))
+          .param("key", encryption.encrypt(pkcs8, aad(id)))
+          .param("chain", chain, java.sql.Types.VARCHAR)
           .param("at", Timestamp.from(clock.instant()))
           .update();
-      return created;
-    } catch (DuplicateKeyException raced) {
-      return find(id).orElseThrow();
+    } finally {
+      java.util.Arrays.fill(pkcs8, (byte) 0);
+    }
+  }
+
+  private Optional<ECPrivateKey> findKey(String id) {
+    return jdbc.sql("SELECT private_key FROM platform_key WHERE id = :id")
+        .param("id", id)
+        .query((rs, n) -> privateKey(id, rs.getBytes(1)))
+        .optional();
+  }
+
+  private ECPrivateKey privateKey(String id, byte[] envelope) {
+    byte[] pkcs8 = encryption.decrypt(envelope, aad(id));
+    try {
+      return (ECPrivateKey)
+          KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("stored key " + id + " is unreadable", e);
+    } finally {
+      java.util.Arrays.fill(pkcs8, (byte) 0);
     }
   }
 
@@ -70,11 +124,8 @@ public final class PlatformKeyStore {
   }
 
   private SigningIdentity decode(String id, byte[] envelope, String chainText) {
-    byte[] pkcs8 = encryption.decrypt(envelope, aad(id));
+    ECPrivateKey key = privateKey(id, envelope);
     try {
-      ECPrivateKey key =
-          (ECPrivateKey)
-              KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
       CertificateFactory cf = CertificateFactory.getInstance("X.509");
       List<X509Certificate> chain = new ArrayList<>();
       for (String b64 : chainText.split(",")) {
@@ -85,8 +136,6 @@ public final class PlatformKeyStore {
       return new SigningIdentity(id, key, chain);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("stored key " + id + " is unreadable", e);
-    } finally {
-      java.util.Arrays.fill(pkcs8, (byte) 0);
     }
   }
 

@@ -65,6 +65,17 @@ public abstract class WalletApiTestBase {
     registry.add(
         "idnum.wallet.verifier.verifiers.saq.webhook",
         () -> "http://127.0.0.1:" + REGISTER.port() + "/hooks/saq");
+    // an issuer that requires encrypted credential requests and responses (OpenID4VCI 1.0 §10)
+    registry.add("idnum.wallet.issuers.sealed.name-fr", () -> "Organisme chiffré");
+    registry.add("idnum.wallet.issuers.sealed.credential-configurations", () -> "proof_of_age");
+    registry.add(
+        "idnum.wallet.issuers.sealed.register.url", () -> "http://127.0.0.1:" + REGISTER.port());
+    registry.add("idnum.wallet.issuers.sealed.encryption-required", () -> "true");
+    // an issuer whose signing key the rotation test rotates (other tests keep one key)
+    registry.add("idnum.wallet.issuers.rot.name-fr", () -> "Organisme en rotation");
+    registry.add("idnum.wallet.issuers.rot.credential-configurations", () -> "proof_of_age");
+    registry.add(
+        "idnum.wallet.issuers.rot.register.url", () -> "http://127.0.0.1:" + REGISTER.port());
   }
 
   /** The issuer identifier of {@code body}. */
