@@ -1,5 +1,8 @@
 package ca.idnum.auth.oidc;
 
+import ca.idnum.auth.assurance.AssuranceLevels;
+import ca.idnum.auth.assurance.AssurancePolicy;
+import ca.idnum.auth.assurance.UnmetRequirementsValidator;
 import ca.idnum.auth.citizen.CitizenDirectory;
 import ca.idnum.auth.oidc.client.ClientAssertionDecoderFactory;
 import ca.idnum.auth.oidc.client.ClientSecrets;
@@ -178,8 +181,11 @@ public class AuthorizationServerConfig {
 
   @Bean
   IdnumTokenCustomizer idnumTokenCustomizer(
-      PairwiseSubjects pairwise, OidcProperties properties, Clock oidcClock) {
-    return new IdnumTokenCustomizer(pairwise, properties, oidcClock);
+      PairwiseSubjects pairwise,
+      OidcProperties properties,
+      Clock oidcClock,
+      AssuranceLevels assuranceLevels) {
+    return new IdnumTokenCustomizer(pairwise, properties, oidcClock, assuranceLevels);
   }
 
   @Bean
@@ -230,6 +236,9 @@ public class AuthorizationServerConfig {
       OAuth2TokenGenerator<?> tokenGenerator,
       CitizenDirectory citizens,
       OAuth2AuthorizationService authorizations,
+      AssurancePolicy assurancePolicy,
+      AssuranceLevels assuranceLevels,
+      UnmetRequirementsValidator unmetRequirements,
       Clock oidcClock)
       throws Exception {
     String issuer = settings.getIssuer();
@@ -256,6 +265,9 @@ public class AuthorizationServerConfig {
                                             OAuth2AuthorizationCodeRequestAuthenticationProvider
                                                 p) {
                                           p.setAuthorizationCodeGenerator(codes);
+                                          p.setAuthenticationValidator(
+                                              ExactRedirectUri.validator()
+                                                  .andThen(unmetRequirements));
                                         }
                                         if (provider
                                             instanceof
@@ -310,7 +322,8 @@ public class AuthorizationServerConfig {
         .oauth2ResourceServer(
             rs -> rs.jwt(Customizer.withDefaults()).dPoP(Customizer.withDefaults()))
         .addFilterAfter(
-            new AuthorizationRequestPolicyFilter(clients, oidcClock),
+            new AuthorizationRequestPolicyFilter(
+                clients, oidcClock, authorizations, assurancePolicy, assuranceLevels),
             SecurityContextHolderFilter.class)
         .addFilterBefore(
             new DPoPPolicyFilter(issuer, store, nonces, properties, authorizations),
@@ -350,7 +363,8 @@ public class AuthorizationServerConfig {
         "acr_values_supported",
         Arrays.stream(LevelOfAssurance.values()).map(LevelOfAssurance::uri).toList());
     claims.put("claims_supported", claimsSupported());
-    claims.put("claims_parameter_supported", false);
+    // the claims parameter is read for an (essential) acr; other claims follow the scopes
+    claims.put("claims_parameter_supported", true);
     claims.put("request_parameter_supported", false);
     claims.put("request_uri_parameter_supported", false);
     claims.put("ui_locales_supported", List.of("fr-CA", "en-CA"));
