@@ -7,6 +7,7 @@ import ca.idnum.server.audit.AuditLog;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -53,6 +54,7 @@ public final class UnmetRequirementsValidator
     }
     if (!(request.getPrincipal() instanceof Authentication principal)
         || !principal.isAuthenticated()
+        || principal instanceof AnonymousAuthenticationToken
         || !requirement.essential()) {
       return;
     }
