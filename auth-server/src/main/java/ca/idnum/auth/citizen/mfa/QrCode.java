@@ -31,10 +31,19 @@ final class QrCode {
       int size = matrix.getWidth();
       StringBuilder path = new StringBuilder();
       for (int y = 0; y < size; y++) {
-        for (int x = 0; x < size; x++) {
-          if (matrix.get(x, y)) {
-            path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+        int x = 0;
+        while (x < size) {
+          if (!matrix.get(x, y)) {
+            x++;
+            continue;
           }
+          int run = 1;
+          while (x + run < size && matrix.get(x + run, y)) {
+            run++;
+          }
+          path.append('M').append(x).append(' ').append(y);
+          path.append('h').append(run).append("v1h-").append(run).append('z');
+          x += run;
         }
       }
       return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\""
