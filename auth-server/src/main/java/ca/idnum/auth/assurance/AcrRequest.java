@@ -33,7 +33,7 @@ public final class AcrRequest {
     if (acrValues != null && !acrValues.isBlank()) {
       Optional<LevelOfAssurance> lowest = lowest(List.of(acrValues.trim().split("\\s+")));
       if (lowest.isPresent()) {
-        requirement = requirement.and(new AssuranceRequirement(lowest.get(), false));
+        requirement = requirement.and(AssuranceRequirement.voluntary(lowest.get()));
       }
     }
     if (claims != null) {
@@ -82,7 +82,11 @@ public final class AcrRequest {
       boolean essential = Boolean.TRUE.equals(acrRequest.get("essential"));
       Optional<LevelOfAssurance> lowest = lowest(values);
       if (lowest.isPresent()) {
-        requirement = requirement.and(new AssuranceRequirement(lowest.get(), essential));
+        requirement =
+            requirement.and(
+                essential
+                    ? AssuranceRequirement.essential(lowest.get())
+                    : AssuranceRequirement.voluntary(lowest.get()));
       }
     }
     return requirement;

@@ -20,7 +20,7 @@ public final class AssurancePolicy {
         AcrRequest.parse(string(parameters.get("acr_values")), string(parameters.get("claims")));
     return minimums
         .minimum(clientId)
-        .map(min -> asked.and(new AssuranceRequirement(min, true)))
+        .map(min -> asked.and(AssuranceRequirement.essential(min)))
         .orElse(asked);
   }
 

@@ -4,33 +4,38 @@ import ca.idnum.auth.oidc.token.LevelOfAssurance;
 import java.util.Objects;
 
 /**
- * The level an authorization request needs.
+ * The level an authorization request asks for.
  *
- * @param level the lowest level that satisfies the request
- * @param essential true when a lower level must not be returned (an essential {@code acr} claim, or
- *     the client's registered minimum): then an unreachable level is an error ({@code
- *     unmet_authentication_requirements}); {@code acr_values} alone are voluntary (OIDC Core
- *     §3.1.2.1): the citizen is taken through step-up when possible, otherwise the ID token says
- *     the level achieved
+ * @param requested the level to take the citizen to when they can reach it: the highest of what was
+ *     asked ({@code acr_values} are voluntary, OIDC Core §3.1.2.1: when unreachable, the login goes
+ *     on and the ID token says the level achieved)
+ * @param required the level that must be met (an essential {@code acr} claim, the client's
+ *     registered minimum); {@link LevelOfAssurance#LOA1} when nothing is essential. Below it no
+ *     code is issued: {@code unmet_authentication_requirements}
  */
-public record AssuranceRequirement(LevelOfAssurance level, boolean essential) {
+public record AssuranceRequirement(LevelOfAssurance requested, LevelOfAssurance required) {
 
   public static final AssuranceRequirement NONE =
-      new AssuranceRequirement(LevelOfAssurance.LOA1, false);
+      new AssuranceRequirement(LevelOfAssurance.LOA1, LevelOfAssurance.LOA1);
 
   public AssuranceRequirement {
-    Objects.requireNonNull(level, "level");
+    Objects.requireNonNull(requested, "requested");
+    Objects.requireNonNull(required, "required");
+    requested = LevelOfAssurance.max(requested, required);
   }
 
-  /** Both requirements at once: the higher level; essential if either essential one needs it. */
+  public static AssuranceRequirement voluntary(LevelOfAssurance level) {
+    return new AssuranceRequirement(level, LevelOfAssurance.LOA1);
+  }
+
+  public static AssuranceRequirement essential(LevelOfAssurance level) {
+    return new AssuranceRequirement(level, level);
+  }
+
+  /** Both requirements at once. */
   public AssuranceRequirement and(AssuranceRequirement other) {
-    int cmp = level.compareTo(other.level);
-    if (cmp > 0) {
-      return this;
-    }
-    if (cmp < 0) {
-      return other;
-    }
-    return new AssuranceRequirement(level, essential || other.essential);
+    return new AssuranceRequirement(
+        LevelOfAssurance.max(requested, other.requested),
+        LevelOfAssurance.max(required, other.required));
   }
 }

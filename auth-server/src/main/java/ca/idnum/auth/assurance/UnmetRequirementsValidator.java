@@ -55,11 +55,11 @@ public final class UnmetRequirementsValidator
     if (!(request.getPrincipal() instanceof Authentication principal)
         || !principal.isAuthenticated()
         || principal instanceof AnonymousAuthenticationToken
-        || !requirement.essential()) {
+        || requirement.required() == LevelOfAssurance.LOA1) {
       return;
     }
     LevelOfAssurance achieved = levels.achieved(principal);
-    if (achieved.satisfies(requirement.level())) {
+    if (achieved.satisfies(requirement.required())) {
       return;
     }
     String citizen = citizenOf(principal);
@@ -69,11 +69,11 @@ public final class UnmetRequirementsValidator
             clock.instant(),
             citizen,
             request.getClientId(),
-            Map.of("required", requirement.level().uri(), "achieved", achieved.uri())));
+            Map.of("required", requirement.required().uri(), "achieved", achieved.uri())));
     throw error(
         request,
         UNMET,
-        "the required level of assurance " + requirement.level().uri() + " cannot be met");
+        "the required level of assurance " + requirement.required().uri() + " cannot be met");
   }
 
   private static String citizenOf(Authentication principal) {

@@ -393,6 +393,21 @@ class AssuranceFlowTest {
             null);
     assertThat(idToken(browser, STRICT_CLIENT, asked1.get("code"), again).getStringClaim("acr"))
         .isEqualTo("urn:idnum:loa:2");
+    // a voluntary level 3 it cannot reach does not weaken the essential minimum: level 2
+    Citizen other2 = citizen(true);
+    TotpSecret secret2 = enrolTotp(other2);
+    Http third = new Http(issuer);
+    Pkce pkce3 = Pkce.generate();
+    Map<String, String> asked3 =
+        browse(
+            third,
+            authorizeUrl(STRICT_CLIENT, pkce3, Map.of("acr_values", "urn:idnum:loa:3")),
+            other2,
+            secret2,
+            null);
+    assertThat(asked3.get("visited")).contains("/login/totp");
+    assertThat(idToken(third, STRICT_CLIENT, asked3.get("code"), pkce3).getStringClaim("acr"))
+        .isEqualTo("urn:idnum:loa:2");
     // identity not verified (TOTP or not): no code at all, an error at the redirect URI
     Citizen unverified = citizen(false);
     TotpSecret other = enrolTotp(unverified);

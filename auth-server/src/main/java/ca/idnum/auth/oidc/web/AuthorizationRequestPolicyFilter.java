@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -151,8 +152,9 @@ public final class AuthorizationRequestPolicyFilter extends OncePerRequestFilter
       } else if (maxAge != null) {
         requireRecentLogin(request, Duration.ofSeconds(Long.parseLong(maxAge)));
       }
-      if (stepUpNeeded(request, requirement)) {
-        new StepUp(requirement.level(), resumeUrl(request), clientId).save(request);
+      Optional<LevelOfAssurance> stepUp = stepUpTarget(requirement);
+      if (stepUp.isPresent()) {
+        new StepUp(stepUp.get(), resumeUrl(request), clientId).save(request);
         response.setStatus(302);
         response.setHeader("Location", request.getContextPath() + "/login/step-up");
         response.setHeader("Cache-Control", "no-store");
@@ -194,29 +196,33 @@ public final class AuthorizationRequestPolicyFilter extends OncePerRequestFilter
   }
 
   /**
-   * Whether the signed-in citizen's session is below the required level and the citizen can reach
-   * it (identity verified, an authenticator of the right kind enrolled).
+   * The level to step the signed-in citizen up to, if any: the requested level when the citizen can
+   * reach it (identity verified, an authenticator of the right kind), else the required level when
+   * reachable; none when the session already has it or nothing higher is reachable.
    */
-  private boolean stepUpNeeded(HttpServletRequest request, AssuranceRequirement requirement) {
-    if (requirement.level() == LevelOfAssurance.LOA1) {
-      return false;
+  private Optional<LevelOfAssurance> stepUpTarget(AssuranceRequirement requirement) {
+    if (requirement.requested() == LevelOfAssurance.LOA1) {
+      return Optional.empty();
     }
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null
         || !authentication.isAuthenticated()
         || authentication instanceof AnonymousAuthenticationToken) {
-      return false;
-    }
-    if (levels.achieved(authentication).satisfies(requirement.level())) {
-      return false;
+      return Optional.empty();
     }
     CitizenId citizen;
     try {
       citizen = CitizenId.parse(authentication.getName());
     } catch (IllegalArgumentException e) {
-      return false;
+      return Optional.empty();
     }
-    return levels.reachable(citizen, requirement.level());
+    LevelOfAssurance achieved = levels.achieved(authentication);
+    for (LevelOfAssurance target : List.of(requirement.requested(), requirement.required())) {
+      if (!achieved.satisfies(target) && levels.reachable(citizen, target)) {
+        return Optional.of(target);
+      }
+    }
+    return Optional.empty();
   }
 
   /** This authorization request as a local URL to come back to (a POST becomes a GET). */
