@@ -458,6 +458,71 @@ class AssuranceFlowTest {
   }
 
   @Test
+  void passkeyAnswersThatDoNotMatchTheChallengeOrTheKeyAreRefused() throws Exception {
+    Citizen citizen = citizen(true);
+    VirtualAuthenticator key = registerPasskey(citizen);
+    Http browser = new Http(issuer);
+    String login = browser.get("/login", "Accept", "text/html").body();
+    browser.postForm(
+        "/login",
+        Map.of(
+            "username",
+            citizen.email(),
+            "password",
+            PASSWORD,
+            "_csrf",
+            Http.inputValue(login, "_csrf")),
+        "Accept",
+        "text/html");
+    String csrf =
+        Http.inputValue(browser.get("/login/passkey", "Accept", "text/html").body(), "_csrf");
+    String options = postJson(browser, "/login/passkey/options", "{}", csrf).body();
+    String answer = key.get(options);
+    // another authenticator (unknown credential) is refused
+    VirtualAuthenticator stranger = new VirtualAuthenticator(issuer);
+    HttpResponse<String> unknown =
+        postJson(browser, "/login/passkey", "{\"credential\":" + stranger.get(options) + "}", csrf);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(json(unknown)).containsEntry("error", "invalid_request");
+    // the challenge was used by that attempt: the genuine answer to it is refused too
+    HttpResponse<String> stale =
+        postJson(browser, "/login/passkey", "{\"credential\":" + answer + "}", csrf);
+    assertThat(stale.statusCode()).isEqualTo(400);
+    // a signature over other data is refused
+    String fresh = postJson(browser, "/login/passkey/options", "{}", csrf).body();
+    String genuine = key.get(fresh);
+    Map<String, Object> tampered =
+        new LinkedHashMap<>(com.nimbusds.jose.util.JSONObjectUtils.parse(genuine));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> response = (Map<String, Object>) tampered.get("response");
+    response.put("signature", OidcKit.random(70));
+    HttpResponse<String> forged =
+        postJson(
+            browser,
+            "/login/passkey",
+            "{\"credential\":"
+                + com.nimbusds.jose.util.JSONObjectUtils.toJSONString(tampered)
+                + "}",
+            csrf);
+    assertThat(forged.statusCode()).isEqualTo(400);
+    // malformed bodies
+    assertThat(postJson(browser, "/login/passkey", "not json", csrf).statusCode()).isEqualTo(400);
+    assertThat(postJson(browser, "/login/passkey", "{}", csrf).statusCode()).isEqualTo(400);
+    // without the CSRF token
+    assertThat(postJson(browser, "/login/passkey/options", "{}", "wrong").statusCode())
+        .isEqualTo(403);
+    assertThat(audit.events).anyMatch(e -> e.type().equals("login.step_up_failed"));
+    // registering needs a fresh password: after 6 minutes the options are refused
+    clock.shift(Duration.ofMinutes(6));
+    String page = browser.get("/account/security", "Accept", "text/html").body();
+    HttpResponse<String> stale2 =
+        postJson(
+            browser, "/account/security/passkey/options", "{}", Http.inputValue(page, "_csrf"));
+    assertThat(stale2.statusCode()).isEqualTo(403);
+    assertThat(json(stale2)).containsEntry("error", "access_denied");
+  }
+
+  @Test
   void aMalformedClaimsParameterIsAnInvalidRequest() {
     Http browser = new Http(issuer);
     HttpResponse<String> response =

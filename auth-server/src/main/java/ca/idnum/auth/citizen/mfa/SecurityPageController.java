@@ -4,6 +4,7 @@ import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.citizen.account.AccountStatus;
 import ca.idnum.auth.citizen.account.CitizenAccount;
 import ca.idnum.auth.citizen.account.CitizenAccountRepository;
+import ca.idnum.auth.citizen.login.LoginThrottle;
 import ca.idnum.auth.citizen.password.PasswordHasher;
 import ca.idnum.server.audit.AuditEvent;
 import ca.idnum.server.audit.AuditLog;
@@ -50,6 +51,7 @@ final class SecurityPageController {
   private final Clock clock;
   private final String totpIssuer;
   private final org.springframework.context.MessageSource messages;
+  private final LoginThrottle throttle;
 
   SecurityPageController(
       CitizenAccountRepository accounts,
@@ -63,6 +65,7 @@ final class SecurityPageController {
       AuditLog audit,
       Clock clock,
       org.springframework.context.MessageSource messages,
+      LoginThrottle throttle,
       @org.springframework.beans.factory.annotation.Value("${idnum.mfa.totp-issuer:IdNum}")
           String totpIssuer) {
     this.accounts = accounts;
@@ -77,6 +80,7 @@ final class SecurityPageController {
     this.clock = clock;
     this.totpIssuer = totpIssuer;
     this.messages = messages;
+    this.throttle = throttle;
   }
 
   @GetMapping("/account/security")
@@ -105,12 +109,28 @@ final class SecurityPageController {
       HttpServletRequest request,
       Model model) {
     Optional<CitizenAccount> account = account(authentication);
+    // the same throttle as the login form, keyed the same way (the account's address)
+    String key =
+        account
+            .map(
+                a ->
+                    ca.idnum.auth.citizen.login.ThrottlingAuthenticationProvider.accountKey(
+                        a.email().value()))
+            .orElse(authentication.getName());
+    if (!throttle.permits(key, request.getRemoteAddr())) {
+      model.addAttribute("next", safeNext(next));
+      model.addAttribute("minutes", fresh.window().toMinutes());
+      model.addAttribute("locked", true);
+      return "mfa-confirm";
+    }
     if (account.isPresent()
         && password.length() <= 1024
         && hasher.matches(password, account.get().passwordHash())) {
+      throttle.clear(key);
       fresh.confirmed(request);
       return "redirect:" + safeNext(next);
     }
+    throttle.recordFailure(key, request.getRemoteAddr());
     audit.record(
         new AuditEvent(
             "reauthentication.failed", clock.instant(), authentication.getName(), null, Map.of()));

@@ -2,6 +2,7 @@ package ca.idnum.auth.citizen.mfa;
 
 import ca.idnum.auth.assurance.StepUp;
 import ca.idnum.auth.citizen.CitizenId;
+import ca.idnum.auth.citizen.login.LoginThrottle;
 import ca.idnum.auth.oidc.token.AuthenticationContext;
 import ca.idnum.auth.oidc.token.LevelOfAssurance;
 import ca.idnum.server.audit.AuditEvent;
@@ -41,6 +42,7 @@ final class StepUpController {
   private final SessionFactors factors;
   private final AuditLog audit;
   private final Clock clock;
+  private final LoginThrottle throttle;
 
   StepUpController(
       TotpAuthenticators totp,
@@ -49,7 +51,9 @@ final class StepUpController {
       PasskeyCeremonies ceremonies,
       SessionFactors factors,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      LoginThrottle throttle) {
+    this.throttle = throttle;
     this.totp = totp;
     this.recoveryCodes = recoveryCodes;
     this.passkeys = passkeys;
@@ -89,10 +93,15 @@ final class StepUpController {
       HttpServletResponse response,
       Model model) {
     CitizenId citizen = CitizenId.parse(authentication.getName());
+    if (!permitted(citizen, request)) {
+      model.addAttribute("locked", true);
+      model.addAttribute("passkeyOffered", offerPasskey(citizen, request));
+      return "login-totp";
+    }
     if (code.length() <= 12 && totp.verify(citizen, code)) {
       return done(request, response, citizen, AuthenticationContext.TOTP_AUTHORITY, "totp");
     }
-    failed(citizen, "totp");
+    failed(citizen, "totp", request);
     model.addAttribute("codeError", true);
     model.addAttribute("passkeyOffered", offerPasskey(citizen, request));
     return "login-totp";
@@ -106,6 +115,11 @@ final class StepUpController {
       HttpServletResponse response,
       Model model) {
     CitizenId citizen = CitizenId.parse(authentication.getName());
+    if (!permitted(citizen, request)) {
+      model.addAttribute("locked", true);
+      model.addAttribute("passkeyOffered", offerPasskey(citizen, request));
+      return "login-totp";
+    }
     if (recoveryCodes.use(citizen, code)) {
       audit.record(
           new AuditEvent(
@@ -116,7 +130,7 @@ final class StepUpController {
               Map.of("remaining", Integer.toString(recoveryCodes.remaining(citizen)))));
       return done(request, response, citizen, AuthenticationContext.TOTP_AUTHORITY, "recovery");
     }
-    failed(citizen, "recovery");
+    failed(citizen, "recovery", request);
     model.addAttribute("recoveryError", true);
     model.addAttribute("passkeyOffered", offerPasskey(citizen, request));
     return "login-totp";
@@ -153,6 +167,10 @@ final class StepUpController {
       HttpServletRequest request,
       HttpServletResponse response) {
     CitizenId citizen = CitizenId.parse(authentication.getName());
+    if (!permitted(citizen, request)) {
+      return JsonAnswers.error(
+          HttpStatus.TOO_MANY_REQUESTS, "temporarily_unavailable", "too many attempts");
+    }
     PasskeyCeremonies.Challenge challenge = JsonAnswers.takeChallenge(request, PENDING);
     JsonAnswers.Credential credential = JsonAnswers.credential(body);
     if (credential == null) {
@@ -162,7 +180,7 @@ final class StepUpController {
     try {
       passkey = ceremonies.authenticate(citizen, credential.json(), challenge);
     } catch (PasskeyCeremonies.CeremonyFailed e) {
-      failed(citizen, "passkey");
+      failed(citizen, "passkey", request);
       return JsonAnswers.error(
           HttpStatus.BAD_REQUEST, "invalid_request", "the passkey could not be verified");
     }
@@ -183,6 +201,7 @@ final class StepUpController {
       String method) {
     Optional<StepUp> stepUp = StepUp.current(request);
     StepUp.clear(request);
+    throttle.clear(throttleKey(citizen));
     factors.add(request, response, factor);
     audit.record(
         new AuditEvent(
@@ -195,7 +214,20 @@ final class StepUpController {
     return "redirect:" + stepUp.map(StepUp::resumeUrl).orElse("/account");
   }
 
-  private void failed(CitizenId citizen, String method) {
+  /**
+   * Second factors share the login throttle (per account and per address): a few wrong codes lock
+   * the step-up for a while, so that a six-digit code cannot be guessed.
+   */
+  private boolean permitted(CitizenId citizen, HttpServletRequest request) {
+    return throttle.permits(throttleKey(citizen), request.getRemoteAddr());
+  }
+
+  private static String throttleKey(CitizenId citizen) {
+    return "second-factor:" + citizen;
+  }
+
+  private void failed(CitizenId citizen, String method, HttpServletRequest request) {
+    throttle.recordFailure(throttleKey(citizen), request.getRemoteAddr());
     audit.record(
         new AuditEvent(
             "login.step_up_failed",

@@ -181,6 +181,28 @@ class MfaPagesTest {
   }
 
   @Test
+  void whenTooManyWrongCodesAreTypedThenTheStepUpIsLockedEvenForTheRightCode() {
+    Enrolled enrolled = enrol();
+    clock.shift(Duration.ofSeconds(60));
+    Browser browser = loggedIn(enrolled);
+    browser.get("/login/totp");
+    String right = Totp.code(enrolled.secret(), Totp.step(clock.instant()));
+    String wrong = right.equals("123456") ? "654321" : "123456";
+    for (int i = 0; i < 5; i++) {
+      assertThat(browser.submit("/login/totp", Map.of("code", wrong)).status()).isEqualTo(200);
+    }
+    Browser.Page locked = browser.submit("/login/totp", Map.of("code", right));
+    assertThat(locked.status()).isEqualTo(200);
+    assertThat(locked.body()).contains("Trop de tentatives");
+    // the code was not consumed: after the lock it still works (within its window)
+    clock.shift(Duration.ofMinutes(16));
+    assertThat(
+            totp.verify(
+                enrolled.account().id(), Totp.code(enrolled.secret(), Totp.step(clock.instant()))))
+        .isTrue();
+  }
+
+  @Test
   void whenAFormIsPostedWithoutItsCsrfTokenThenItIsRefused() {
     Enrolled enrolled = enrol();
     Browser.Page page = enrolled.browser().post("/account/security/totp/remove", Map.of());
