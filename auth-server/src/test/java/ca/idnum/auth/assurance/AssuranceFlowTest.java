@@ -458,6 +458,53 @@ class AssuranceFlowTest {
   }
 
   @Test
+  void aPasskeyIsListedOnTheSecurityPageAndRemovingItIsAuditedAndNotified() throws Exception {
+    Citizen citizen = citizen(true);
+    VirtualAuthenticator key = registerPasskey(citizen);
+    Http browser = new Http(issuer);
+    String login = browser.get("/login", "Accept", "text/html").body();
+    browser.postForm(
+        "/login",
+        Map.of(
+            "username",
+            citizen.email(),
+            "password",
+            PASSWORD,
+            "_csrf",
+            Http.inputValue(login, "_csrf")),
+        "Accept",
+        "text/html");
+    String page = browser.get("/account/security", "Accept", "text/html").body();
+    assertThat(page).contains("Mon téléphone").contains(key.credentialId());
+    HttpResponse<String> removed =
+        browser.postForm(
+            "/account/security/passkey/remove",
+            Map.of("credential_id", key.credentialId(), "_csrf", Http.inputValue(page, "_csrf")),
+            "Accept",
+            "text/html");
+    assertThat(removed.statusCode()).isEqualTo(302);
+    assertThat(browser.get("/account/security", "Accept", "text/html").body())
+        .doesNotContain(key.credentialId());
+    assertThat(audit.events)
+        .anySatisfy(
+            e -> {
+              assertThat(e.type()).isEqualTo("authenticator.removed");
+              assertThat(e.citizen()).isEqualTo(citizen.id().toString());
+              assertThat(e.details()).containsEntry("type", "passkey");
+            });
+    // without a passkey, level 3 is now out of reach: an essential request fails
+    String claims = "{\"id_token\":{\"acr\":{\"essential\":true,\"value\":\"urn:idnum:loa:3\"}}}";
+    Map<String, String> callback =
+        browse(
+            browser,
+            authorizeUrl(CLIENT, Pkce.generate(), Map.of("claims", claims)),
+            citizen,
+            null,
+            null);
+    assertThat(callback).containsEntry("error", "unmet_authentication_requirements");
+  }
+
+  @Test
   void passkeyAnswersThatDoNotMatchTheChallengeOrTheKeyAreRefused() throws Exception {
     Citizen citizen = citizen(true);
     VirtualAuthenticator key = registerPasskey(citizen);

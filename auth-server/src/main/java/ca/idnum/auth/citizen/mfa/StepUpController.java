@@ -190,7 +190,8 @@ final class StepUpController {
             : FactorGrantedAuthority.WEBAUTHN_AUTHORITY;
     String next =
         done(request, response, citizen, factor, "passkey").substring("redirect:".length());
-    return JsonAnswers.ok("{\"redirect\":\"" + next.replace("\"", "%22") + "\"}");
+    return JsonAnswers.ok(
+        com.nimbusds.jose.util.JSONObjectUtils.toJSONString(Map.of("redirect", next)));
   }
 
   private String done(
