@@ -14,7 +14,6 @@ import ca.idnum.auth.citizen.mfa.VirtualAuthenticator;
 import ca.idnum.auth.citizen.password.PasswordHasher;
 import ca.idnum.auth.oidc.client.ClientMetadata;
 import ca.idnum.auth.oidc.client.ClientRegistrations;
-import ca.idnum.auth.oidc.support.FreePort;
 import ca.idnum.auth.oidc.support.Http;
 import ca.idnum.auth.oidc.support.MutableClock;
 import ca.idnum.auth.oidc.support.OidcKit;
@@ -28,8 +27,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,8 +47,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Levels of assurance end to end over real HTTP (embedded default): a relying body asks a level
@@ -59,32 +54,23 @@ import org.springframework.test.context.DynamicPropertySource;
  * client is registered with; the citizen is stepped up through only the missing factor (TOTP, or a
  * passkey driven by a software WebAuthn authenticator); the ID token says the level achieved and
  * the RFC 8176 methods; an essential level that cannot be reached ends in {@code
- * unmet_authentication_requirements} at the redirect URI.
+ * unmet_authentication_requirements} at the redirect URI. Subclasses run it on the embedded default
+ * and on the production profile (PostgreSQL, Redis sessions and store).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import({
   OidcTestConfig.class,
   TestIdentityProofing.Config.class,
-  AssuranceFlowTest.RecordingAudit.class
+  AbstractAssuranceFlowTest.RecordingAudit.class
 })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AssuranceFlowTest {
+abstract class AbstractAssuranceFlowTest {
 
   static final String CALLBACK = "http://127.0.0.1:8080/cb";
   static final String CLIENT = "loa-rp";
   static final String SECRET = "test-secret-of-loa-rp-0123456789abcdefghijk";
   static final String STRICT_CLIENT = "loa2-rp";
   static final String PASSWORD = "une phrase de passe assez longue";
-
-  @DynamicPropertySource
-  static void embedded(DynamicPropertyRegistry registry) throws Exception {
-    Path dir = Files.createTempDirectory("idnum-assurance");
-    registry.add("idnum.data-dir", dir::toString);
-    int port = FreePort.find();
-    registry.add("server.port", () -> port);
-    registry.add("spring.messages.basename", () -> OidcTestConfig.MESSAGES);
-    registry.add("idnum.issuer", () -> "http://localhost:" + port);
-  }
 
   /** Keeps the audit events (and still logs nothing secret). */
   @TestConfiguration(proxyBeanMethods = false)
