@@ -10,9 +10,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Levels of assurance on the {@code production} profile: PostgreSQL (Flyway), Redis for the
- * short-lived store and the sessions (the step-up, the ceremony challenges and the session's
- * factors survive serialization).
+ * Levels of assurance on the {@code production} profile: PostgreSQL (Flyway) and Redis for the
+ * short-lived store (authorizations, pushed requests read by the step-up and {@code max_age}).
  */
 @ActiveProfiles("production")
 @EnabledIf("ca.idnum.auth.oidc.support.ProductionServices#enabled")
