@@ -1,5 +1,8 @@
 package ca.idnum.auth.oidc;
 
+import ca.idnum.auth.assurance.AssuranceLevels;
+import ca.idnum.auth.assurance.AssurancePolicy;
+import ca.idnum.auth.assurance.UnmetRequirementsValidator;
 import ca.idnum.auth.citizen.CitizenDirectory;
 import ca.idnum.auth.citizen.proofing.ProofingProperties;
 import ca.idnum.auth.citizen.proofing.VerifiedClaims;
@@ -184,8 +187,11 @@ public class AuthorizationServerConfig {
 
   @Bean
   IdnumTokenCustomizer idnumTokenCustomizer(
-      PairwiseSubjects pairwise, OidcProperties properties, Clock oidcClock) {
-    return new IdnumTokenCustomizer(pairwise, properties, oidcClock);
+      PairwiseSubjects pairwise,
+      OidcProperties properties,
+      Clock oidcClock,
+      AssuranceLevels assuranceLevels) {
+    return new IdnumTokenCustomizer(pairwise, properties, oidcClock, assuranceLevels);
   }
 
   /**
@@ -252,6 +258,9 @@ public class AuthorizationServerConfig {
       OAuth2AuthorizationService authorizations,
       VerifiedClaimsUserInfo verifiedClaims,
       ProofingProperties proofing,
+      AssurancePolicy assurancePolicy,
+      AssuranceLevels assuranceLevels,
+      UnmetRequirementsValidator unmetRequirements,
       Clock oidcClock)
       throws Exception {
     String issuer = settings.getIssuer();
@@ -278,6 +287,9 @@ public class AuthorizationServerConfig {
                                             OAuth2AuthorizationCodeRequestAuthenticationProvider
                                                 p) {
                                           p.setAuthorizationCodeGenerator(codes);
+                                          p.setAuthenticationValidator(
+                                              ExactRedirectUri.validator()
+                                                  .andThen(unmetRequirements));
                                         }
                                         if (provider
                                             instanceof
@@ -340,7 +352,8 @@ public class AuthorizationServerConfig {
         .oauth2ResourceServer(
             rs -> rs.jwt(Customizer.withDefaults()).dPoP(Customizer.withDefaults()))
         .addFilterAfter(
-            new AuthorizationRequestPolicyFilter(clients, oidcClock),
+            new AuthorizationRequestPolicyFilter(
+                clients, oidcClock, authorizations, assurancePolicy, assuranceLevels),
             SecurityContextHolderFilter.class)
         .addFilterBefore(
             new DPoPPolicyFilter(issuer, store, nonces, properties, authorizations),
@@ -380,7 +393,8 @@ public class AuthorizationServerConfig {
         "acr_values_supported",
         Arrays.stream(LevelOfAssurance.values()).map(LevelOfAssurance::uri).toList());
     claims.put("claims_supported", claimsSupported());
-    claims.put("claims_parameter_supported", false);
+    // the claims parameter is read for an (essential) acr; other claims follow the scopes
+    claims.put("claims_parameter_supported", true);
     claims.put("request_parameter_supported", false);
     claims.put("request_uri_parameter_supported", false);
     claims.put("ui_locales_supported", List.of("fr-CA", "en-CA"));

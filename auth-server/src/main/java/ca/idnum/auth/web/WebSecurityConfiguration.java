@@ -33,6 +33,7 @@ public class WebSecurityConfiguration {
     "/password/reset",
     "/error",
     "/css/**",
+    "/js/**",
     "/favicon.ico",
     "/actuator/health",
     "/actuator/health/**",

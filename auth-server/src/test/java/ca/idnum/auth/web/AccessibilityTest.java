@@ -28,9 +28,11 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /**
  * Every citizen page, in French and in English, checked by axe-core (WCAG 2.1 A and AA rules) in
  * headless Chromium through {@code interop/a11y/axe.mjs}: blank pages, forms in their error state,
- * and the pages behind login (the account page with an authorized public body, the consent page).
- * Any violation fails the test. Needs Node, the npm packages of {@code interop/} and Debian's
- * Chromium: without them the test is skipped, except on CI where it fails.
+ * and the pages behind login (the account page with an authorized public body, the consent page,
+ * the security page, password confirmation, TOTP enrolment, passkey registration, the TOTP step-up
+ * page: the demo citizen has a TOTP authenticator). Any violation fails the test. Needs Node, the
+ * npm packages of {@code interop/} and Debian's Chromium: without them the test is skipped, except
+ * on CI where it fails.
  */
 @CitizenWebTest
 class AccessibilityTest {
@@ -92,6 +94,15 @@ class AccessibilityTest {
       targets.add("auth:" + base + "/account/address?lang=" + lang);
       targets.add("auth:" + base + "/account/identity?lang=" + lang);
       targets.add("auth-submit:" + base + "/account/identity?lang=" + lang);
+      for (String page :
+          List.of(
+              "/account/security",
+              "/account/security/confirm",
+              "/account/security/totp",
+              "/account/security/passkey",
+              "/login/totp")) {
+        targets.add("auth:" + base + page + "?lang=" + lang);
+      }
       targets.add("auth:" + base + "/no-such-page?lang=" + lang);
     }
     Path screenshot = Path.of("target", "a11y", "login-fr.png").toAbsolutePath();

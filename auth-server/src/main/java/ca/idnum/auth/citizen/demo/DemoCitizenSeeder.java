@@ -4,6 +4,8 @@ import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.citizen.account.CitizenAccount;
 import ca.idnum.auth.citizen.account.CitizenAccountRepository;
 import ca.idnum.auth.citizen.account.EmailAddress;
+import ca.idnum.auth.citizen.mfa.TotpAuthenticators;
+import ca.idnum.auth.citizen.mfa.TotpSecret;
 import ca.idnum.auth.citizen.password.PasswordHasher;
 import java.time.Clock;
 import java.util.Optional;
@@ -30,6 +32,12 @@ public final class DemoCitizenSeeder implements ApplicationRunner {
   /** The demo citizen's password (public; meets the password policy). */
   public static final String PASSWORD = "Demo-citoyen-2026!";
 
+  /**
+   * The demo citizen's TOTP authenticator key (base32; public: README, start-up log), to try the
+   * step-up with an authenticator app.
+   */
+  public static final String TOTP_KEY = "NFSG45LNFVSGK3LPFV2G65DQFVVWK6JB";
+
   public static final String GIVEN_NAME = "Camille";
   public static final String FAMILY_NAME = "Tremblay";
 
@@ -38,11 +46,16 @@ public final class DemoCitizenSeeder implements ApplicationRunner {
   private final CitizenAccountRepository accounts;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final TotpAuthenticators totp;
 
   public DemoCitizenSeeder(
-      CitizenAccountRepository accounts, PasswordHasher hasher, ObjectProvider<Clock> clock) {
+      CitizenAccountRepository accounts,
+      PasswordHasher hasher,
+      ObjectProvider<Clock> clock,
+      TotpAuthenticators totp) {
     this.accounts = accounts;
     this.hasher = hasher;
+    this.totp = totp;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -60,6 +73,11 @@ public final class DemoCitizenSeeder implements ApplicationRunner {
               Optional.of("fr-CA"),
               clock.instant()));
     }
+    accounts
+        .findByEmail(email)
+        .filter(account -> !totp.enrolled(account.id()))
+        .ifPresent(account -> totp.enrol(account.id(), TotpSecret.fromBase32(TOTP_KEY)));
     LOG.info("Demo citizen: email {} / password {}", EMAIL, PASSWORD);
+    LOG.info("Demo citizen authenticator app key: {} (TOTP, SHA-1, 6 digits, 30 s)", TOTP_KEY);
   }
 }

@@ -13,18 +13,25 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 /**
  * What the login proved, derived from the {@link FactorGrantedAuthority factor authorities} of the
- * citizen's {@link Authentication}: {@code amr} values (RFC 8176), {@code acr} (level of assurance)
- * and {@code auth_time} (the most recent factor).
+ * citizen's {@link Authentication}: {@code amr} values (RFC 8176), the level the factors alone
+ * reach ({@link #factorLevel()}: the level of assurance also needs a verified identity, see {@code
+ * ca.idnum.auth.assurance.AssuranceLevels}) and {@code auth_time} (the most recent factor).
  */
 public record AuthenticationContext(
-    LevelOfAssurance acr, List<String> amr, Optional<Instant> authTime) {
+    LevelOfAssurance factorLevel, List<String> amr, Optional<Instant> authTime) {
+
+  /** A passkey synced between devices (backup eligible): a software-secured key. */
+  public static final String SYNCED_PASSKEY_AUTHORITY = "FACTOR_PASSKEY_SYNCED";
+
+  /** A TOTP code (or a recovery code standing in for it). */
+  public static final String TOTP_AUTHORITY = "FACTOR_TOTP";
 
   /** Spring Security factor authority → RFC 8176 {@code amr} value. */
   private static final Map<String, String> AMR =
       Map.of(
           FactorGrantedAuthority.PASSWORD_AUTHORITY,
           "pwd",
-          "FACTOR_TOTP",
+          TOTP_AUTHORITY,
           "otp",
           "FACTOR_OTP",
           "otp",
@@ -32,6 +39,8 @@ public record AuthenticationContext(
           "otp",
           FactorGrantedAuthority.WEBAUTHN_AUTHORITY,
           "hwk",
+          SYNCED_PASSKEY_AUTHORITY,
+          "swk",
           FactorGrantedAuthority.X509_AUTHORITY,
           "swk");
 
@@ -42,11 +51,16 @@ public record AuthenticationContext(
   public static AuthenticationContext of(Authentication authentication) {
     Set<String> methods = new LinkedHashSet<>();
     Instant latest = null;
+    boolean passkey = false;
     for (GrantedAuthority authority : authentication.getAuthorities()) {
       if (authority instanceof FactorGrantedAuthority factor) {
         String amr = AMR.get(factor.getAuthority());
         if (amr != null) {
           methods.add(amr);
+        }
+        if (FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(factor.getAuthority())
+            || SYNCED_PASSKEY_AUTHORITY.equals(factor.getAuthority())) {
+          passkey = true;
         }
         if (latest == null || factor.getIssuedAt().isAfter(latest)) {
           latest = factor.getIssuedAt();
@@ -57,8 +71,17 @@ public record AuthenticationContext(
     LevelOfAssurance level = LevelOfAssurance.LOA1;
     if (methods.size() >= 2) {
       amr.add("mfa");
-      level = methods.contains("hwk") ? LevelOfAssurance.LOA3 : LevelOfAssurance.LOA2;
+      level = LevelOfAssurance.LOA2;
+    }
+    if (passkey) {
+      // a passkey is verified with user verification (PIN or biometrics): itself multi-factor
+      level = LevelOfAssurance.LOA3;
     }
     return new AuthenticationContext(level, amr, Optional.ofNullable(latest));
+  }
+
+  /** Whether the session holds a passkey factor. */
+  public boolean passkey() {
+    return amr.contains("hwk") || amr.contains("swk");
   }
 }

@@ -1,5 +1,6 @@
 package ca.idnum.auth.oidc.token;
 
+import ca.idnum.auth.assurance.AssuranceLevels;
 import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.oidc.OidcProperties;
 import ca.idnum.auth.oidc.client.IdnumRegisteredClients;
@@ -31,8 +32,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * Shapes the provider's JWTs.
  *
  * <ul>
- *   <li>ID tokens: pairwise {@code sub}, {@code acr}, {@code amr}, {@code auth_time}; signed with
- *       the algorithm the client registered (RS256 by default).
+ *   <li>ID tokens: pairwise {@code sub}, {@code acr} (the level achieved: factors and a verified
+ *       identity, {@link AssuranceLevels}), {@code amr}, {@code auth_time}; signed with the
+ *       algorithm the client registered (RS256 by default).
  *   <li>Access tokens (RFC 9068): header {@code typ} {@code at+jwt}, signed with {@code
  *       idnum.oidc.access-token-signing-alg} (ES256 by default), {@code client_id}, audience
  *       restricted to the client's registered resources, pairwise {@code sub} for a citizen, the
@@ -45,11 +47,14 @@ public final class IdnumTokenCustomizer implements OAuth2TokenCustomizer<JwtEnco
   private final PairwiseSubjects pairwise;
   private final OidcProperties properties;
   private final Clock clock;
+  private final AssuranceLevels levels;
 
-  public IdnumTokenCustomizer(PairwiseSubjects pairwise, OidcProperties properties, Clock clock) {
+  public IdnumTokenCustomizer(
+      PairwiseSubjects pairwise, OidcProperties properties, Clock clock, AssuranceLevels levels) {
     this.pairwise = pairwise;
     this.properties = properties;
     this.clock = clock;
+    this.levels = levels;
   }
 
   @Override
@@ -64,7 +69,7 @@ public final class IdnumTokenCustomizer implements OAuth2TokenCustomizer<JwtEnco
           .getClaims()
           .subject(subject(client, principal))
           .expiresAt(clock.instant().plus(properties.idTokenTtl()))
-          .claim("acr", login.acr().uri())
+          .claim("acr", levels.achieved(principal).uri())
           .claim("amr", login.amr());
       login.authTime().ifPresent(t -> context.getClaims().claim("auth_time", Date.from(t)));
     } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
@@ -83,7 +88,10 @@ public final class IdnumTokenCustomizer implements OAuth2TokenCustomizer<JwtEnco
       addDPoPConfirmation(context);
       if (citizen) {
         AuthenticationContext login = AuthenticationContext.of(principal);
-        context.getClaims().subject(subject(client, principal)).claim("acr", login.acr().uri());
+        context
+            .getClaims()
+            .subject(subject(client, principal))
+            .claim("acr", levels.achieved(principal).uri());
         login.authTime().ifPresent(t -> context.getClaims().claim("auth_time", Date.from(t)));
       } else {
         context.getClaims().subject(client.getClientId());

@@ -1,7 +1,14 @@
 package ca.idnum.auth.oidc.web;
 
+import ca.idnum.auth.assurance.AcrRequest;
+import ca.idnum.auth.assurance.AssuranceLevels;
+import ca.idnum.auth.assurance.AssurancePolicy;
+import ca.idnum.auth.assurance.AssuranceRequirement;
+import ca.idnum.auth.assurance.StepUp;
+import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.oidc.client.IdnumRegisteredClients;
 import ca.idnum.auth.oidc.token.AuthenticationContext;
+import ca.idnum.auth.oidc.token.LevelOfAssurance;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,15 +18,25 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Policy on authorization requests, before Spring Authorization Server sees them (at the
@@ -32,8 +49,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>FAPI 2.0: a high-assurance client's request must come through a pushed authorization
  *       request (RFC 9126): at the authorization endpoint only {@code client_id} and {@code
  *       request_uri};
- *   <li>OpenID Connect {@code max_age} on front-channel requests: a login older than that is redone
- *       before a code is issued.
+ *   <li>OpenID Connect {@code max_age} and {@code prompt=login}, on front-channel and pushed
+ *       requests alike (a pushed request's parameters are read from where Spring Authorization
+ *       Server keeps them): a login older than that is redone before a code is issued;
+ *   <li>levels of assurance: when the request (its {@code acr_values}, an {@code acr} in its {@code
+ *       claims}, the client's registered minimum) needs a higher level than the session's and the
+ *       citizen can reach it, the citizen is sent to the step-up ({@code /login/step-up}), which
+ *       asks only for the missing factor, and then back to this request. A level that cannot be
+ *       reached is left to {@link ca.idnum.auth.assurance.UnmetRequirementsValidator}.
  * </ul>
  */
 public final class AuthorizationRequestPolicyFilter extends OncePerRequestFilter {
@@ -41,12 +64,26 @@ public final class AuthorizationRequestPolicyFilter extends OncePerRequestFilter
   static final String REAUTHENTICATION_REQUESTED =
       AuthorizationRequestPolicyFilter.class.getName() + ".reauthentication";
 
+  private static final OAuth2TokenType STATE = new OAuth2TokenType("state");
+  private static final String REQUEST_URI_PREFIX = "urn:ietf:params:oauth:request_uri:";
+
   private final RegisteredClientRepository clients;
   private final Clock clock;
+  private final OAuth2AuthorizationService authorizations;
+  private final AssurancePolicy assurance;
+  private final AssuranceLevels levels;
 
-  public AuthorizationRequestPolicyFilter(RegisteredClientRepository clients, Clock clock) {
+  public AuthorizationRequestPolicyFilter(
+      RegisteredClientRepository clients,
+      Clock clock,
+      OAuth2AuthorizationService authorizations,
+      AssurancePolicy assurance,
+      AssuranceLevels levels) {
     this.clients = clients;
     this.clock = clock;
+    this.authorizations = authorizations;
+    this.assurance = assurance;
+    this.levels = levels;
   }
 
   @Override
@@ -89,20 +126,39 @@ public final class AuthorizationRequestPolicyFilter extends OncePerRequestFilter
         refuse(response, "this client must use a pushed authorization request (request_uri)");
         return;
       }
-      if (!pushed) {
-        String maxAge = request.getParameter("max_age");
-        if (maxAge != null && !maxAge.matches("\\d{1,9}")) {
-          refuse(response, "OpenID Connect 1.0 Parameter: max_age");
-          return;
-        }
-        String prompt = request.getParameter("prompt");
-        boolean promptLogin =
-            prompt != null && java.util.Arrays.asList(prompt.split(" ")).contains("login");
-        if (promptLogin) {
-          requireRecentLogin(request, Duration.ZERO);
-        } else if (maxAge != null) {
-          requireRecentLogin(request, Duration.ofSeconds(Long.parseLong(maxAge)));
-        }
+    }
+    Map<String, Object> parameters = byReference ? pushedParameters(request) : parameters(request);
+    if (parameters == null) {
+      chain.doFilter(request, response); // unknown or expired request_uri: SAS answers
+      return;
+    }
+    String maxAge = (String) parameters.get("max_age");
+    if (maxAge != null && !maxAge.matches("\\d{1,9}")) {
+      refuse(response, "OpenID Connect 1.0 Parameter: max_age");
+      return;
+    }
+    AssuranceRequirement requirement;
+    try {
+      requirement = assurance.requirement(clientId, parameters);
+    } catch (AcrRequest.Malformed e) {
+      refuse(response, "OpenID Connect 1.0 Parameter: " + e.getMessage());
+      return;
+    }
+    if (!pushed) {
+      String prompt = (String) parameters.get("prompt");
+      boolean promptLogin = prompt != null && Arrays.asList(prompt.split(" ")).contains("login");
+      if (promptLogin) {
+        requireRecentLogin(request, Duration.ZERO);
+      } else if (maxAge != null) {
+        requireRecentLogin(request, Duration.ofSeconds(Long.parseLong(maxAge)));
+      }
+      Optional<LevelOfAssurance> stepUp = stepUpTarget(requirement);
+      if (stepUp.isPresent()) {
+        new StepUp(stepUp.get(), resumeUrl(request), clientId).save(request);
+        response.setStatus(302);
+        response.setHeader("Location", request.getContextPath() + "/login/step-up");
+        response.setHeader("Cache-Control", "no-store");
+        return;
       }
     }
     chain.doFilter(request, response);
@@ -137,6 +193,90 @@ public final class AuthorizationRequestPolicyFilter extends OncePerRequestFilter
     }
     request.getSession(true).setAttribute(REAUTHENTICATION_REQUESTED, now);
     SecurityContextHolder.clearContext();
+  }
+
+  /**
+   * The level to step the signed-in citizen up to, if any: the requested level when the citizen can
+   * reach it (identity verified, an authenticator of the right kind), else the required level when
+   * reachable; none when the session already has it or nothing higher is reachable.
+   */
+  private Optional<LevelOfAssurance> stepUpTarget(AssuranceRequirement requirement) {
+    if (requirement.requested() == LevelOfAssurance.LOA1) {
+      return Optional.empty();
+    }
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken) {
+      return Optional.empty();
+    }
+    CitizenId citizen;
+    try {
+      citizen = CitizenId.parse(authentication.getName());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    LevelOfAssurance achieved = levels.achieved(authentication);
+    for (LevelOfAssurance target : List.of(requirement.requested(), requirement.required())) {
+      if (!achieved.satisfies(target) && levels.reachable(citizen, target)) {
+        return Optional.of(target);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** This authorization request as a local URL to come back to (a POST becomes a GET). */
+  private static String resumeUrl(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
+      return path + "?" + request.getQueryString();
+    }
+    return path
+        + "?"
+        + request.getParameterMap().entrySet().stream()
+            .filter(e -> !"_csrf".equals(e.getKey()))
+            .flatMap(e -> Arrays.stream(e.getValue()).map(v -> enc(e.getKey()) + "=" + enc(v)))
+            .collect(Collectors.joining("&"));
+  }
+
+  private static String enc(String value) {
+    return UriUtils.encodeQueryParam(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The single-valued parameters of a front-channel request. */
+  private static Map<String, Object> parameters(HttpServletRequest request) {
+    Map<String, Object> parameters = new HashMap<>();
+    request.getParameterMap().forEach((k, v) -> parameters.put(k, v.length == 1 ? v[0] : null));
+    return parameters;
+  }
+
+  /**
+   * The parameters of a pushed authorization request ({@code request_uri}), as Spring Authorization
+   * Server stored them (an authorization whose state is the reference); null if there is none.
+   */
+  private Map<String, Object> pushedParameters(HttpServletRequest request) {
+    String requestUri = request.getParameter("request_uri");
+    if (requestUri == null
+        || !requestUri.startsWith(REQUEST_URI_PREFIX)
+        || requestUri.length() > 300) {
+      return null;
+    }
+    OAuth2Authorization pushed =
+        authorizations.findByToken(requestUri.substring(REQUEST_URI_PREFIX.length()), STATE);
+    if (pushed == null) {
+      return null;
+    }
+    OAuth2AuthorizationRequest authorizationRequest =
+        pushed.getAttribute(OAuth2AuthorizationRequest.class.getName());
+    if (authorizationRequest == null
+        || !authorizationRequest.getClientId().equals(request.getParameter("client_id"))) {
+      return null;
+    }
+    Map<String, Object> parameters = new HashMap<>();
+    authorizationRequest
+        .getAdditionalParameters()
+        .forEach((k, v) -> parameters.put(k, v instanceof String ? v : null));
+    return parameters;
   }
 
   private static void refuse(HttpServletResponse response, String description) throws IOException {

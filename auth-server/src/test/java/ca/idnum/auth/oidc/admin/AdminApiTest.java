@@ -332,4 +332,32 @@ class AdminApiTest {
             .collect(Collectors.toSet());
     assertThat(kidsLater).hasSize(6).contains(kidAfter).doesNotContain(kidBefore);
   }
+
+  @Test
+  void whenAMinimumLevelOfAssuranceIsSetThenItIsReadBackAndBadValuesAreRefused() {
+    String admin = token("idnum-admin", ADMIN_SECRET);
+    call("POST", "/admin/clients", admin, BACKEND.replace("tax-backend", "loa-backend"));
+    String path = "/admin/clients/loa-backend/minimum-acr";
+    assertThat(json(call("GET", path, admin, null)))
+        .containsEntry("minimum_acr", "urn:idnum:loa:1");
+    HttpResponse<String> set = call("PUT", path, admin, "{\"minimum_acr\":\"urn:idnum:loa:2\"}");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(json(call("GET", path, admin, null)))
+        .containsEntry("minimum_acr", "urn:idnum:loa:2");
+    HttpResponse<String> unknownLevel =
+        call("PUT", path, admin, "{\"minimum_acr\":\"urn:idnum:loa:9\"}");
+    assertThat(unknownLevel.statusCode()).isEqualTo(400);
+    assertThat(json(unknownLevel)).containsEntry("error", "invalid_client_metadata");
+    HttpResponse<String> malformed = call("PUT", path, admin, "{not json");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(json(malformed)).containsEntry("error", "invalid_request");
+    HttpResponse<String> unknownClient =
+        call(
+            "PUT",
+            "/admin/clients/nobody/minimum-acr",
+            admin,
+            "{\"minimum_acr\":\"urn:idnum:loa:2\"}");
+    assertThat(unknownClient.statusCode()).isEqualTo(404);
+    assertThat(call("GET", path, null, null).statusCode()).isEqualTo(401);
+  }
 }
