@@ -529,6 +529,7 @@ abstract class AbstractAssuranceFlowTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> response = (Map<String, Object>) tampered.get("response");
     response.put("signature", OidcKit.random(70));
+    clock.shift(Duration.ofSeconds(31)); // past the progressive delay after two failures
     HttpResponse<String> forged =
         postJson(
             browser,
@@ -539,7 +540,9 @@ abstract class AbstractAssuranceFlowTest {
             csrf);
     assertThat(forged.statusCode()).isEqualTo(400);
     // malformed bodies
+    clock.shift(Duration.ofSeconds(31));
     assertThat(postJson(browser, "/login/passkey", "not json", csrf).statusCode()).isEqualTo(400);
+    clock.shift(Duration.ofSeconds(31));
     assertThat(postJson(browser, "/login/passkey", "{}", csrf).statusCode()).isEqualTo(400);
     // without the CSRF token
     assertThat(postJson(browser, "/login/passkey/options", "{}", "wrong").statusCode())

@@ -23,6 +23,9 @@ class ProductionAssuranceFlowTest extends AbstractAssuranceFlowTest {
     registry.add("server.port", () -> port);
     registry.add("spring.messages.basename", () -> OidcTestConfig.MESSAGES);
     registry.add("idnum.issuer", () -> "http://localhost:" + port);
+    // Redis expires the progressive-delay keys in real time, which the test clock cannot move;
+    // the delays have their own tests (SlidingWindowAndDelayTest).
+    registry.add("idnum.login.throttle.progressive-delay-after", () -> "0");
     ProductionServices.register(
         registry, TestServices.newPostgresDatabase(), ProductionServices.randomKek());
   }
