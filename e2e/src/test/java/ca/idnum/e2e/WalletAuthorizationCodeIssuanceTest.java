@@ -148,30 +148,112 @@ class WalletAuthorizationCodeIssuanceTest {
     }
   }
 
+  @Test
+  void whenTheDemoCitizenHasProvedHerIdentityOnceThenTheDemoLicenceRegisterFindsHerThroughTheSag()
+      throws Exception {
+    int walletPort = RunningServer.freePort();
+    String walletBase = "http://localhost:" + walletPort;
+    String saaqId = walletBase + "/issuers/saaq";
+    try (RunningServer auth =
+        RunningServer.start(
+            "auth-server",
+            "/actuator/health",
+            Map.of("IDNUM_DEMO", "true"),
+            "--idnum.demo.wallet-redirect-uri=" + REDIRECT_URI,
+            "--idnum.demo.wallet-audience=" + saaqId)) {
+      String sag = "http://localhost:" + auth.port();
+      try (RunningServer walletApi =
+          RunningServer.startOnPort(
+              "wallet-api", "/actuator/health", walletPort, Map.of("IDNUM_AUTH_ISSUER", sag))) {
+        IssuerMetadata saaq = wallet.discover(saaqId);
+        Map<String, String> browser = new LinkedHashMap<>();
+        HttpResponse<String> r = send(get(sag + "/login"), browser);
+        r = submitLogin(sag, r.body(), browser);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+
+        // Before proving her identity, the licence register cannot know her: refused, clearly.
+        ECKey dpopKey = new ECKeyGenerator(Curve.P_256).generate();
+        TokenResponse unverified =
+            logIn(saaq, sag, List.of("driving_licence"), dpopKey, browser, true);
+        assertThat(
+                SignedJWT.parse(unverified.accessToken())
+                    .getJWTClaimsSet()
+                    .getClaim("idnum_verified"))
+            .isNull();
+        OpenId4VciException denied =
+            catchThrowableOfType(
+                OpenId4VciException.class,
+                () ->
+                    wallet.credentials(
+                        saaq,
+                        unverified,
+                        "driving_licence",
+                        List.of(new ECKeyGenerator(Curve.P_256).generate())));
+        assertThat(denied.status()).isEqualTo(400);
+        assertThat(denied.error()).isEqualTo("credential_request_denied");
+
+        // She proves her identity once, against the demo register of the SAG.
+        r = send(get(sag + "/account/identity"), browser);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        StringBuilder proof = new StringBuilder();
+        append(proof, "givenName", "Camille");
+        append(proof, "familyName", "Tremblay");
+        append(proof, "birthdate", "1985-04-12");
+        append(proof, "documentType", "driving_licence_number");
+        append(proof, "documentNumber", "T6523-120485-09");
+        append(proof, "_csrf", csrf(r.body()));
+        r = send(form(sag + "/account/identity", proof.toString()), browser);
+        assertThat(r.statusCode()).as(r.body()).isIn(200, 302, 303);
+
+        // Now the access token carries the verified identity and the demo register finds her.
+        TokenResponse token = logIn(saaq, sag, List.of("driving_licence"), dpopKey, browser, false);
+        Map<String, Object> verifiedIdentity =
+            SignedJWT.parse(token.accessToken())
+                .getJWTClaimsSet()
+                .getJSONObjectClaim("idnum_verified");
+        assertThat(verifiedIdentity).containsEntry("driving_licence_number", "T652312048509");
+        ECKey holderKey = new ECKeyGenerator(Curve.P_256).generate();
+        String credential =
+            wallet.credentials(saaq, token, "driving_licence", List.of(holderKey)).get(0);
+
+        VerificationResult r2 = verifier(walletBase).verify(credential, null);
+        assertThat(r2).isInstanceOf(VerificationResult.Verified.class);
+        assertThat(((VerificationResult.Verified) r2).claims())
+            .containsEntry("iss", saaqId)
+            .containsEntry("given_name", "Camille")
+            .containsEntry("licence_number", "T652312048509");
+      }
+    }
+  }
+
   /** The app's login: authorization request, login form, consent, redirect, token with DPoP. */
   private TokenResponse logIn(
       IssuerMetadata metadata, String sag, List<String> configurations, ECKey dpopKey)
       throws Exception {
+    return logIn(metadata, sag, configurations, dpopKey, new LinkedHashMap<>(), true);
+  }
+
+  /**
+   * The same in a browser whose {@code cookies} may already hold a SAG session (then there is no
+   * login form) and whose consent may already be given ({@code expectConsent} false).
+   */
+  private TokenResponse logIn(
+      IssuerMetadata metadata,
+      String sag,
+      List<String> configurations,
+      ECKey dpopKey,
+      Map<String, String> cookies,
+      boolean expectConsent)
+      throws Exception {
     AuthorizationRequest request =
         wallet.authorizationRequest(
             metadata, sag, "idnum-wallet", REDIRECT_URI, configurations, dpopKey);
-    Map<String, String> cookies = new LinkedHashMap<>();
     HttpResponse<String> r = send(get(request.uri().toString()), cookies);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-    String loginUrl = resolve(sag, location(r));
-    r = send(get(loginUrl), cookies);
-    Matcher m = CSRF.matcher(r.body());
-    assertThat(m.find()).as(r.body()).isTrue();
-    String csrf = unescape(m.group(1) != null ? m.group(1) : m.group(2));
-    r =
-        send(
-            form(
-                sag + "/login",
-                "username=demo%40idnum.example&password="
-                    + URLEncoder.encode("Demo-citoyen-2026!", StandardCharsets.UTF_8)
-                    + "&_csrf="
-                    + URLEncoder.encode(csrf, StandardCharsets.UTF_8)),
-            cookies);
+    if (location(r).contains("/login")) {
+      r = send(get(resolve(sag, location(r))), cookies);
+      r = submitLogin(sag, r.body(), cookies);
+    }
     boolean consented = false;
     for (int hop = 0; hop < 8; hop++) {
       if (r.statusCode() == 200 && r.body().contains("name=\"scope\"")) {
@@ -183,7 +265,7 @@ class WalletAuthorizationCodeIssuanceTest {
       assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
       String next = location(r);
       if (next.startsWith(REDIRECT_URI)) {
-        assertThat(consented).isTrue();
+        assertThat(consented).isEqualTo(expectConsent);
         // A public client's code is redeemed only with a DPoP proof (and the PKCE verifier).
         String code = queryParam(next, "code").orElseThrow();
         HttpResponse<String> withoutDpop =
@@ -209,6 +291,25 @@ class WalletAuthorizationCodeIssuanceTest {
       r = send(get(resolve(sag, next)), cookies);
     }
     throw new AssertionError("no redirect to the app: " + r.statusCode() + " " + r.body());
+  }
+
+  /** Posts the demo citizen's credentials on the login page {@code page}. */
+  private HttpResponse<String> submitLogin(String sag, String page, Map<String, String> cookies)
+      throws Exception {
+    return send(
+        form(
+            sag + "/login",
+            "username=demo%40idnum.example&password="
+                + URLEncoder.encode("Demo-citoyen-2026!", StandardCharsets.UTF_8)
+                + "&_csrf="
+                + URLEncoder.encode(csrf(page), StandardCharsets.UTF_8)),
+        cookies);
+  }
+
+  private static String csrf(String page) {
+    Matcher m = CSRF.matcher(page);
+    assertThat(m.find()).as(page).isTrue();
+    return unescape(m.group(1) != null ? m.group(1) : m.group(2));
   }
 
   /** The consent form's approval: every requested scope, with the form's hidden fields. */
