@@ -25,6 +25,8 @@ import ca.idnum.auth.oidc.web.AuthorizationResponses;
 import ca.idnum.auth.oidc.web.FailClosedFilter;
 import ca.idnum.auth.oidc.web.PublicMetadataFilter;
 import ca.idnum.auth.oidc.web.RequestSizeLimitFilter;
+import ca.idnum.auth.session.SessionLogoutHandler;
+import ca.idnum.auth.session.SessionTokenRecorder;
 import ca.idnum.server.store.ShortLivedStore;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -50,6 +52,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -63,6 +66,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.J
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
@@ -70,6 +75,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -184,9 +190,16 @@ public class AuthorizationServerConfig {
 
   @Bean
   OAuth2TokenGenerator<?> tokenGenerator(
-      JwtEncoder jwtEncoder, IdnumTokenCustomizer customizer, Clock oidcClock) {
+      JwtEncoder jwtEncoder,
+      IdnumTokenCustomizer customizer,
+      SessionTokenRecorder sessionTokens,
+      Clock oidcClock) {
     JwtGenerator jwtGenerator = new JwtGenerator(jwtEncoder);
-    jwtGenerator.setJwtCustomizer(customizer);
+    jwtGenerator.setJwtCustomizer(
+        context -> {
+          customizer.customize(context);
+          sessionTokens.customize(context);
+        });
     jwtGenerator.setClock(oidcClock);
     return new DelegatingOAuth2TokenGenerator(
         jwtGenerator, new RotatingRefreshTokenGenerator(oidcClock));
@@ -230,8 +243,21 @@ public class AuthorizationServerConfig {
       OAuth2TokenGenerator<?> tokenGenerator,
       CitizenDirectory citizens,
       OAuth2AuthorizationService authorizations,
-      Clock oidcClock)
+      Clock oidcClock,
+      SessionLogoutHandler sessionLogoutHandler)
       throws Exception {
+    // RP-initiated logout ends the citizen session everywhere (back-channel logout to the others)
+    OidcLogoutAuthenticationSuccessHandler logoutResponses =
+        new OidcLogoutAuthenticationSuccessHandler();
+    SecurityContextLogoutHandler contextLogout = new SecurityContextLogoutHandler();
+    logoutResponses.setLogoutHandler(
+        (request, response, authentication) -> {
+          if (authentication instanceof OidcLogoutAuthenticationToken logout
+              && logout.isPrincipalAuthenticated()) {
+            sessionLogoutHandler.logout(request, response, authentication);
+            contextLogout.logout(request, response, (Authentication) logout.getPrincipal());
+          }
+        });
     String issuer = settings.getIssuer();
     AuthorizationResponses responses = new AuthorizationResponses(issuer);
     ClockedAuthorizationCodeGenerator codes = new ClockedAuthorizationCodeGenerator(oidcClock);
@@ -298,6 +324,7 @@ public class AuthorizationServerConfig {
                               configuration ->
                                   configuration.providerConfigurationCustomizer(
                                       b -> b.claims(this::oidcMetadata)))
+                          .logoutEndpoint(logout -> logout.logoutResponseHandler(logoutResponses))
                           .userInfoEndpoint(
                               userInfo -> userInfo.userInfoMapper(new CitizenUserInfo(citizens))));
         });
@@ -354,6 +381,9 @@ public class AuthorizationServerConfig {
     claims.put("request_parameter_supported", false);
     claims.put("request_uri_parameter_supported", false);
     claims.put("ui_locales_supported", List.of("fr-CA", "en-CA"));
+    // OpenID Connect Back-Channel Logout 1.0 (logout tokens always carry sid)
+    claims.put("backchannel_logout_supported", true);
+    claims.put("backchannel_logout_session_supported", true);
   }
 
   private static List<String> claimsSupported() {
