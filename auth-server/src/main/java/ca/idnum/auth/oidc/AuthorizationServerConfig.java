@@ -27,6 +27,7 @@ import ca.idnum.auth.oidc.web.PublicMetadataFilter;
 import ca.idnum.auth.oidc.web.RequestSizeLimitFilter;
 import ca.idnum.auth.session.SessionLogoutHandler;
 import ca.idnum.auth.session.SessionTokenRecorder;
+import ca.idnum.server.audit.AuditLog;
 import ca.idnum.server.store.ShortLivedStore;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -146,8 +147,9 @@ public class AuthorizationServerConfig {
       JdbcClient jdbc,
       TransactionTemplate transactions,
       IdnumRegisteredClients clients,
-      Clock oidcClock) {
-    return new JdbcConsents(jdbc, transactions, clients, oidcClock);
+      Clock oidcClock,
+      AuditLog auditLog) {
+    return new JdbcConsents(jdbc, transactions, clients, oidcClock, auditLog);
   }
 
   /** Every published key (JWKS, verification of this server's own tokens). */

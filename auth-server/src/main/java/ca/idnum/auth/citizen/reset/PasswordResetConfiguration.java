@@ -21,8 +21,16 @@ class PasswordResetConfiguration {
       PasswordHasher hasher,
       CitizenMailer mailer,
       LoginThrottle throttle,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ca.idnum.server.audit.AuditLog audit) {
     return new PasswordResetService(
-        accounts, resets, policy, hasher, mailer, throttle, clock.getIfAvailable(Clock::systemUTC));
+        accounts,
+        resets,
+        policy,
+        hasher,
+        mailer,
+        throttle,
+        clock.getIfAvailable(Clock::systemUTC),
+        audit);
   }
 }

@@ -10,12 +10,15 @@ import ca.idnum.auth.citizen.login.LoginThrottle;
 import ca.idnum.auth.citizen.password.PasswordHasher;
 import ca.idnum.auth.citizen.password.PasswordPolicy;
 import ca.idnum.auth.citizen.password.PasswordViolation;
+import ca.idnum.server.audit.AuditEvent;
+import ca.idnum.server.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +44,8 @@ public final class PasswordResetService {
   private final LoginThrottle throttle;
   private final Clock clock;
 
+  private final AuditLog audit;
+
   public PasswordResetService(
       CitizenAccountRepository accounts,
       JdbcPasswordResets resets,
@@ -48,7 +53,9 @@ public final class PasswordResetService {
       PasswordHasher hasher,
       CitizenMailer mailer,
       LoginThrottle throttle,
-      Clock clock) {
+      Clock clock,
+      AuditLog audit) {
+    this.audit = audit;
     this.accounts = accounts;
     this.resets = resets;
     this.policy = policy;
@@ -106,6 +113,8 @@ public final class PasswordResetService {
           resets.deleteAll(account.get().id());
           throttle.clear(email.get().normalized());
           mailer.sendPasswordChanged(account.get().email(), locale);
+          audit.record(
+              new AuditEvent("password.reset", now, account.get().id().toString(), null, Map.of()));
           return new ResetResult.Done();
         }
       }
