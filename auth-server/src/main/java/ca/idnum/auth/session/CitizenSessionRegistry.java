@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -22,6 +25,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * — an ended session is logged out at its next request.
  */
 public final class CitizenSessionRegistry implements SessionRegistry {
+
+  private static final Logger log = LoggerFactory.getLogger(CitizenSessionRegistry.class);
 
   private final JdbcCitizenSessions index;
   private final SessionProperties properties;
@@ -66,9 +71,21 @@ public final class CitizenSessionRegistry implements SessionRegistry {
     return out;
   }
 
+  /**
+   * The session's state for the check on every citizen page. When the index cannot be read (the
+   * database is down) the check is skipped rather than failing every page, the login page's
+   * "service unavailable" included: a revoked session was deleted from the session store when it
+   * was revoked, and anything that needs the database fails closed on its own.
+   */
   @Override
   public SessionInformation getSessionInformation(String sessionId) {
-    Optional<CitizenSession> session = index.find(JdbcCitizenSessions.sid(sessionId));
+    Optional<CitizenSession> session;
+    try {
+      session = index.find(JdbcCitizenSessions.sid(sessionId));
+    } catch (DataAccessException e) {
+      log.warn("Session index unreadable, session check skipped ({})", e.getClass().getName());
+      return null;
+    }
     if (session.isEmpty()) {
       return null;
     }
@@ -84,8 +101,12 @@ public final class CitizenSessionRegistry implements SessionRegistry {
   @Override
   public void refreshLastRequest(String sessionId) {
     Instant now = clock.instant();
-    index.touch(
-        JdbcCitizenSessions.sid(sessionId), now, now.minus(properties.lastSeenResolution()));
+    try {
+      index.touch(
+          JdbcCitizenSessions.sid(sessionId), now, now.minus(properties.lastSeenResolution()));
+    } catch (DataAccessException e) {
+      log.warn("Session index not updated ({})", e.getClass().getName());
+    }
   }
 
   @Override

@@ -61,7 +61,7 @@ public final class DeviceDescription {
       return Optional.empty();
     }
     // literal addresses only: never resolve a host name
-    if (!address.matches("[0-9A-Fa-f:.]+")) {
+    if (!address.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
       return Optional.empty();
     }
     try {

@@ -91,7 +91,7 @@ public class WebSecurityConfiguration {
                     .logoutUrl("/logout")
                     .addLogoutHandler(sessionLogoutHandler)
                     .logoutSuccessUrl("/?logout")
-                    .deleteCookies("JSESSIONID")
+                    .deleteCookies("IDNUM_SESSION")
                     .invalidateHttpSession(true))
         .headers(SecurityHeaders.pages(hsts));
     return http.build();

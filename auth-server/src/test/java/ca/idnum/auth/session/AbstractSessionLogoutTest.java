@@ -81,6 +81,7 @@ abstract class AbstractSessionLogoutTest {
   @Autowired AuditTrail audit;
   @Autowired BackChannelLogouts backchannel;
   @Autowired SessionSweeper sweeper;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   WireMockServer relyingBody;
   String issuer;
@@ -197,6 +198,23 @@ abstract class AbstractSessionLogoutTest {
         return received;
       }
       Thread.sleep(100);
+    }
+  }
+
+  /** Waits until the background delivery recorded its outcome for the session. */
+  void awaitAttempts(String sid, int attempts) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (true) {
+      Integer recorded =
+          jdbc.sql("SELECT MAX(attempts) FROM backchannel_logout_delivery WHERE sid = ?")
+              .param(sid)
+              .query(Integer.class)
+              .single();
+      if ((recorded != null && recorded >= attempts) || Instant.now().isAfter(deadline)) {
+        assertThat(recorded).isEqualTo(attempts);
+        return;
+      }
+      Thread.sleep(50);
     }
   }
 
@@ -425,6 +443,7 @@ abstract class AbstractSessionLogoutTest {
         "Accept",
         "text/html");
     awaitLogouts("/down", 1);
+    awaitAttempts(sid, 1);
     // not yet due: nothing is sent
     assertThat(backchannel.deliverDue()).isZero();
     assertThat(relyingBody.findAll(postRequestedFor(urlEqualTo("/down")))).hasSize(1);
@@ -461,6 +480,46 @@ abstract class AbstractSessionLogoutTest {
                         10))
                 .records())
         .isNotEmpty();
+  }
+
+  @Test
+  void backChannelLogoutIsClientMetadataOfTheAdminApi() {
+    String admin = adminToken();
+    HttpResponse<String> read =
+        browser().get("/admin/clients/bcl-rp", "Authorization", "Bearer " + admin);
+    assertThat(read.statusCode()).isEqualTo(200);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> client = (Map<String, Object>) OidcKit.json(read).get("client");
+    assertThat(client)
+        .containsEntry(
+            "backchannel_logout_uri", "http://127.0.0.1:" + relyingBody.port() + "/backchannel")
+        .containsEntry("backchannel_logout_session_required", true);
+    for (String uri :
+        List.of("http://rp.example/logout", "https://rp.example/logout#frag", "not a uri", "/x")) {
+      HttpResponse<String> refused =
+          browser()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(browser().uri("/admin/clients"))
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "{\"client_id\":\"bcl-bad\",\"client_name\":\"Bad\","
+                                  + "\"sector_identifier\":\"urn:idnum:sector:bad\","
+                                  + "\"redirect_uris\":[\"https://rp.example/cb\"],"
+                                  + "\"scope\":\"openid\",\"backchannel_logout_uri\":\""
+                                  + uri
+                                  + "\"}"))
+                      .header("Authorization", "Bearer " + admin)
+                      .header("Content-Type", "application/json")
+                      .build());
+      assertThat(refused.statusCode()).as(uri).isEqualTo(400);
+      assertThat(OidcKit.json(refused)).containsEntry("error", "invalid_client_metadata");
+    }
+    HttpResponse<String> docs = browser().get("/admin/api-docs");
+    assertThat(docs.body())
+        .contains("/admin/sessions/{sid}")
+        .contains("/admin/backchannel-logout/dead-letters")
+        .contains("/admin/audit/verify")
+        .contains("backchannel_logout_uri");
   }
 
   String adminToken() {
