@@ -39,6 +39,18 @@ public class AuditAdminErrors {
     return body(HttpStatus.BAD_REQUEST, "invalid_request", "malformed parameter");
   }
 
+  @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+  ResponseEntity<String> missing(
+      org.springframework.web.bind.MissingServletRequestParameterException e) {
+    return body(
+        HttpStatus.BAD_REQUEST, "invalid_request", "missing parameter " + e.getParameterName());
+  }
+
+  @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<String> method(Exception e) {
+    return body(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request", "method not allowed");
+  }
+
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<String> unexpected(RuntimeException e) {
     log.error("Admin API failure ({})", e.getClass().getName());

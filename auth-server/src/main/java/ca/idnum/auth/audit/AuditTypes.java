@@ -23,7 +23,6 @@ public final class AuditTypes {
   public static final String ADMIN_CLIENT_ENABLED = "admin.client.enabled";
   public static final String ADMIN_CLIENT_DISABLED = "admin.client.disabled";
   public static final String ADMIN_KEYS_ROTATED = "admin.keys.rotated";
-  public static final String ADMIN_SESSION_REVOKED = "admin.session.revoked";
 
   private AuditTypes() {}
 }

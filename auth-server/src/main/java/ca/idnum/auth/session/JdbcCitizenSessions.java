@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -59,12 +60,16 @@ public final class JdbcCitizenSessions {
         Base64.getEncoder()
             .encodeToString(
                 encryption.encrypt(sessionId.getBytes(StandardCharsets.US_ASCII), aad(sid)));
-    return jdbc.sql(
-                "INSERT INTO citizen_session (sid, session_ref, citizen_id, device, place,"
-                    + " created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .params(sid, ref, citizenId, device, place.orElse(null), ts(now), ts(now))
-            .update()
-        == 1;
+    try {
+      return jdbc.sql(
+                  "INSERT INTO citizen_session (sid, session_ref, citizen_id, device, place,"
+                      + " created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+              .params(sid, ref, citizenId, device, place.orElse(null), ts(now), ts(now))
+              .update()
+          == 1;
+    } catch (DuplicateKeyException concurrentlyIndexed) {
+      return false;
+    }
   }
 
   public Optional<CitizenSession> find(String sid) {
@@ -139,11 +144,15 @@ public final class JdbcCitizenSessions {
             .query(Integer.class)
             .single();
     if (existing == 0) {
-      jdbc.sql(
-              "INSERT INTO citizen_session_client (sid, authorization_id, client_id, created_at)"
-                  + " VALUES (?, ?, ?, ?)")
-          .params(sid, authorizationId, clientId, ts(now))
-          .update();
+      try {
+        jdbc.sql(
+                "INSERT INTO citizen_session_client (sid, authorization_id, client_id, created_at)"
+                    + " VALUES (?, ?, ?, ?)")
+            .params(sid, authorizationId, clientId, ts(now))
+            .update();
+      } catch (DuplicateKeyException concurrentlyLinked) {
+        // the same link, written by a concurrent request
+      }
     }
   }
 

@@ -415,6 +415,10 @@ abstract class AbstractSessionLogoutTest {
     assertThat(auditOf("session.revoked"))
         .anyMatch(
             r -> "idnum-admin".equals(r.client()) && "operator".equals(r.details().get("reason")));
+    HttpResponse<String> missing =
+        browser().get("/admin/sessions", "Authorization", "Bearer " + admin);
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(OidcKit.json(missing)).containsEntry("error", "invalid_request");
     HttpResponse<String> anonymous = browser().get("/admin/sessions?citizen=x");
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
