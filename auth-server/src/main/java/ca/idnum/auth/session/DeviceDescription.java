@@ -65,7 +65,11 @@ public final class DeviceDescription {
       return Optional.empty();
     }
     try {
-      byte[] bytes = InetAddress.getByName(address).getAddress();
+      InetAddress parsed = InetAddress.getByName(address);
+      if (parsed.isLoopbackAddress() || parsed.isAnyLocalAddress()) {
+        return Optional.empty();
+      }
+      byte[] bytes = parsed.getAddress();
       if (bytes.length == 4) {
         return Optional.of(
             (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".x");

@@ -63,7 +63,13 @@ public final class SessionTokenRecorder implements OAuth2TokenCustomizer<JwtEnco
         context.getAuthorizedScopes() == null
             ? Set.of()
             : new TreeSet<>(context.getAuthorizedScopes());
+    // claim names in the catalogue's order (openid, profile, email, ...)
     Set<String> claims = new LinkedHashSet<>();
+    for (String scope : ScopeCatalog.citizenScopes()) {
+      if (scopes.contains(scope)) {
+        claims.addAll(ScopeCatalog.claims(scope));
+      }
+    }
     for (String scope : scopes) {
       claims.addAll(ScopeCatalog.claims(scope));
     }

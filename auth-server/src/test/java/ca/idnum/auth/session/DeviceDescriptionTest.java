@@ -38,6 +38,8 @@ class DeviceDescriptionTest {
     assertThat(DeviceDescription.network("unknown")).isEmpty();
     assertThat(DeviceDescription.network("evil.example")).isEmpty();
     assertThat(DeviceDescription.network("cafe.be")).isEmpty();
+    assertThat(DeviceDescription.network("127.0.0.1")).isEmpty();
+    assertThat(DeviceDescription.network("::1")).isEmpty();
     assertThat(DeviceDescription.network(null)).isEmpty();
   }
 
