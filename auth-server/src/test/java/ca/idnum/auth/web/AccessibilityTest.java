@@ -101,6 +101,7 @@ class AccessibilityTest {
         targets.add(base + page + "?lang=" + lang);
       }
       targets.add(base + "/login?error&lang=" + lang);
+      targets.add(base + "/login?expired&lang=" + lang);
       for (String form : FORMS) {
         targets.add("submit:" + base + form + "?lang=" + lang);
       }
