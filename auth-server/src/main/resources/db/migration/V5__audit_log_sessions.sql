@@ -47,8 +47,8 @@ CREATE TABLE citizen_session (
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     last_seen_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     ended_at      TIMESTAMP WITH TIME ZONE,
-    -- LOGOUT | CITIZEN | OPERATOR | TIMEOUT
-    end_reason    VARCHAR(16)
+    -- LOGOUT | CITIZEN | OPERATOR | CREDENTIALS_CHANGED | TIMEOUT
+    end_reason    VARCHAR(32)
 );
 CREATE INDEX ix_citizen_session_citizen ON citizen_session (citizen_id, ended_at);
 CREATE INDEX ix_citizen_session_open ON citizen_session (ended_at, last_seen_at);

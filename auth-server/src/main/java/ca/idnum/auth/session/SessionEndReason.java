@@ -10,6 +10,8 @@ public enum SessionEndReason {
   CITIZEN(AuditTypes.SESSION_REVOKED),
   /** An operator revoked it through the admin API. */
   OPERATOR(AuditTypes.SESSION_REVOKED),
+  /** The citizen's credentials changed (password reset, authenticator removed). */
+  CREDENTIALS_CHANGED(AuditTypes.SESSION_REVOKED),
   /** Idle or absolute timeout. */
   TIMEOUT(AuditTypes.SESSION_EXPIRED);
 

@@ -100,6 +100,17 @@ public final class SessionTermination {
     return true;
   }
 
+  /** Ends every open session of a citizen; returns how many. */
+  public int endAll(String citizenId, SessionEndReason reason, String actor) {
+    int ended = 0;
+    for (CitizenSession s : index.notEnded(citizenId)) {
+      if (end(s.sid(), reason, actor)) {
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   /** Ends the session of the current request (logout), if it is indexed. */
   public void endCurrent(HttpSession current) {
     if (current == null) {

@@ -81,6 +81,7 @@ abstract class AbstractSessionLogoutTest {
   @Autowired AuditTrail audit;
   @Autowired BackChannelLogouts backchannel;
   @Autowired SessionSweeper sweeper;
+  @Autowired org.springframework.context.ApplicationEventPublisher events;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   WireMockServer relyingBody;
@@ -421,6 +422,23 @@ abstract class AbstractSessionLogoutTest {
     assertThat(OidcKit.json(missing)).containsEntry("error", "invalid_request");
     HttpResponse<String> anonymous = browser().get("/admin/sessions?citizen=x");
     assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void whenTheCitizensCredentialsChangeEverySessionEnds() throws Exception {
+    Map<String, Object> tokens = loginAt(browser(), "bcl-rp", SECRET);
+    JWTClaimsSet id = idToken(tokens);
+    String sid = id.getStringClaim("sid");
+    events.publishEvent(
+        new ca.idnum.auth.citizen.CredentialsChanged(
+            OidcTestConfig.ALICE, "password_reset", clock.instant()));
+    assertLogoutToken(awaitLogouts("/backchannel", 1).get(0), id, "bcl-rp");
+    assertThat(refresh(tokens, "bcl-rp", SECRET).statusCode()).isEqualTo(400);
+    assertThat(auditOf("session.revoked"))
+        .anyMatch(
+            r ->
+                sid.equals(r.details().get("sid"))
+                    && "credentials_changed".equals(r.details().get("reason")));
   }
 
   @Test

@@ -22,7 +22,8 @@ class PasswordResetConfiguration {
       CitizenMailer mailer,
       LoginThrottle throttle,
       ObjectProvider<Clock> clock,
-      ca.idnum.server.audit.AuditLog audit) {
+      ca.idnum.server.audit.AuditLog audit,
+      org.springframework.context.ApplicationEventPublisher events) {
     return new PasswordResetService(
         accounts,
         resets,
@@ -31,6 +32,7 @@ class PasswordResetConfiguration {
         mailer,
         throttle,
         clock.getIfAvailable(Clock::systemUTC),
-        audit);
+        audit,
+        events);
   }
 }

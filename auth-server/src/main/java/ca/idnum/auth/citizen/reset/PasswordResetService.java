@@ -1,5 +1,6 @@
 package ca.idnum.auth.citizen.reset;
 
+import ca.idnum.auth.citizen.CredentialsChanged;
 import ca.idnum.auth.citizen.InputError;
 import ca.idnum.auth.citizen.account.CitizenAccount;
 import ca.idnum.auth.citizen.account.CitizenAccountRepository;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Password reset by a one-time code sent to the account's address. Asking for a code answers the
@@ -45,6 +47,7 @@ public final class PasswordResetService {
   private final Clock clock;
 
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
   public PasswordResetService(
       CitizenAccountRepository accounts,
@@ -54,8 +57,10 @@ public final class PasswordResetService {
       CitizenMailer mailer,
       LoginThrottle throttle,
       Clock clock,
-      AuditLog audit) {
+      AuditLog audit,
+      ApplicationEventPublisher events) {
     this.audit = audit;
+    this.events = events;
     this.accounts = accounts;
     this.resets = resets;
     this.policy = policy;
@@ -115,6 +120,8 @@ public final class PasswordResetService {
           mailer.sendPasswordChanged(account.get().email(), locale);
           audit.record(
               new AuditEvent("password.reset", now, account.get().id().toString(), null, Map.of()));
+          // whoever knew the old password is signed out everywhere
+          events.publishEvent(new CredentialsChanged(account.get().id(), "password_reset", now));
           return new ResetResult.Done();
         }
       }
