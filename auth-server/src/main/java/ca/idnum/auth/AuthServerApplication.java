@@ -1,5 +1,6 @@
 package ca.idnum.auth;
 
+import ca.idnum.auth.audit.AuditVerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AuthServerApplication {
 
   public static void main(String[] args) {
+    if (AuditVerifyCommand.requested(args)) {
+      System.exit(AuditVerifyCommand.run(args, System.out));
+    }
     SpringApplication.run(AuthServerApplication.class, args);
   }
 }

@@ -66,6 +66,11 @@ final class RunningServer implements AutoCloseable {
     return port;
   }
 
+  /** The server's console output (the embedded default writes e-mails there). */
+  Path logFile() {
+    return folder.resolve("server.log");
+  }
+
   String log() throws IOException {
     return Files.readString(folder.resolve("server.log"));
   }

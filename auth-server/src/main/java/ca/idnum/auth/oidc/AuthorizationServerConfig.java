@@ -32,6 +32,9 @@ import ca.idnum.auth.oidc.web.AuthorizationResponses;
 import ca.idnum.auth.oidc.web.FailClosedFilter;
 import ca.idnum.auth.oidc.web.PublicMetadataFilter;
 import ca.idnum.auth.oidc.web.RequestSizeLimitFilter;
+import ca.idnum.auth.session.SessionLogoutHandler;
+import ca.idnum.auth.session.SessionTokenRecorder;
+import ca.idnum.server.audit.AuditLog;
 import ca.idnum.server.store.ShortLivedStore;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -58,6 +61,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -70,6 +74,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.J
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -79,6 +85,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -149,8 +156,9 @@ public class AuthorizationServerConfig {
       JdbcClient jdbc,
       TransactionTemplate transactions,
       IdnumRegisteredClients clients,
-      Clock oidcClock) {
-    return new JdbcConsents(jdbc, transactions, clients, oidcClock);
+      Clock oidcClock,
+      AuditLog auditLog) {
+    return new JdbcConsents(jdbc, transactions, clients, oidcClock, auditLog);
   }
 
   /** Every published key (JWKS, verification of this server's own tokens). */
@@ -204,14 +212,16 @@ public class AuthorizationServerConfig {
       JwtEncoder jwtEncoder,
       IdnumTokenCustomizer customizer,
       ObjectProvider<OAuth2TokenCustomizer<JwtEncodingContext>> contributions,
+      SessionTokenRecorder sessionTokens,
       Clock oidcClock) {
     JwtGenerator jwtGenerator = new JwtGenerator(jwtEncoder);
     List<OAuth2TokenCustomizer<JwtEncodingContext>> extra =
-        contributions.orderedStream().filter(c -> c != customizer).toList();
+        contributions.orderedStream().filter(c -> c != customizer && c != sessionTokens).toList();
     jwtGenerator.setJwtCustomizer(
         context -> {
           customizer.customize(context);
           extra.forEach(c -> c.customize(context));
+          sessionTokens.customize(context);
         });
     jwtGenerator.setClock(oidcClock);
     return new DelegatingOAuth2TokenGenerator(
@@ -261,8 +271,21 @@ public class AuthorizationServerConfig {
       AssurancePolicy assurancePolicy,
       AssuranceLevels assuranceLevels,
       UnmetRequirementsValidator unmetRequirements,
-      Clock oidcClock)
+      Clock oidcClock,
+      SessionLogoutHandler sessionLogoutHandler)
       throws Exception {
+    // RP-initiated logout ends the citizen session everywhere (back-channel logout to the others)
+    OidcLogoutAuthenticationSuccessHandler logoutResponses =
+        new OidcLogoutAuthenticationSuccessHandler();
+    SecurityContextLogoutHandler contextLogout = new SecurityContextLogoutHandler();
+    logoutResponses.setLogoutHandler(
+        (request, response, authentication) -> {
+          if (authentication instanceof OidcLogoutAuthenticationToken logout
+              && logout.isPrincipalAuthenticated()) {
+            sessionLogoutHandler.logout(request, response, authentication);
+            contextLogout.logout(request, response, (Authentication) logout.getPrincipal());
+          }
+        });
     String issuer = settings.getIssuer();
     AuthorizationResponses responses = new AuthorizationResponses(issuer);
     ClockedAuthorizationCodeGenerator codes = new ClockedAuthorizationCodeGenerator(oidcClock);
@@ -338,6 +361,7 @@ public class AuthorizationServerConfig {
                                                 VerifiedClaims.discoveryMetadata(
                                                     c, proofing.register().recordType());
                                               })))
+                          .logoutEndpoint(logout -> logout.logoutResponseHandler(logoutResponses))
                           .userInfoEndpoint(
                               userInfo ->
                                   userInfo.userInfoMapper(
@@ -398,6 +422,9 @@ public class AuthorizationServerConfig {
     claims.put("request_parameter_supported", false);
     claims.put("request_uri_parameter_supported", false);
     claims.put("ui_locales_supported", List.of("fr-CA", "en-CA"));
+    // OpenID Connect Back-Channel Logout 1.0 (logout tokens always carry sid)
+    claims.put("backchannel_logout_supported", true);
+    claims.put("backchannel_logout_session_supported", true);
   }
 
   private static List<String> claimsSupported() {

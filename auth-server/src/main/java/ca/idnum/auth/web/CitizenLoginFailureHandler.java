@@ -1,9 +1,16 @@
 package ca.idnum.auth.web;
 
+import ca.idnum.auth.audit.AuditTypes;
 import ca.idnum.auth.citizen.login.LoginThrottledException;
+import ca.idnum.auth.session.DeviceDescription;
+import ca.idnum.server.audit.AuditEvent;
+import ca.idnum.server.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.DefaultRedirectStrategy;
@@ -21,6 +28,13 @@ final class CitizenLoginFailureHandler implements AuthenticationFailureHandler {
   static final String LAST_EMAIL = "idnum.login.email";
 
   private final RedirectStrategy redirects = new DefaultRedirectStrategy();
+  private final AuditLog audit;
+  private final Clock clock;
+
+  CitizenLoginFailureHandler(AuditLog audit, Clock clock) {
+    this.audit = audit;
+    this.clock = clock;
+  }
 
   @Override
   public void onAuthenticationFailure(
@@ -31,12 +45,25 @@ final class CitizenLoginFailureHandler implements AuthenticationFailureHandler {
       request.getSession().setAttribute(LAST_EMAIL, email);
     }
     String target;
+    String reason;
     if (exception instanceof LoginThrottledException) {
       target = "/login?locked";
+      reason = "throttled";
     } else if (exception instanceof InternalAuthenticationServiceException) {
       target = "/login?unavailable";
+      reason = "unavailable";
     } else {
       target = "/login?error";
+      reason = "bad_credentials";
+    }
+    // no address and no account: a failure says nothing about whether an account exists
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("reason", reason);
+    DeviceDescription.network(request.getRemoteAddr()).ifPresent(n -> details.put("network", n));
+    try {
+      audit.record(new AuditEvent(AuditTypes.LOGIN_FAILURE, clock.instant(), null, null, details));
+    } catch (RuntimeException e) {
+      // the answer stays the same; an unrecordable event is the store's outage, seen elsewhere
     }
     redirects.sendRedirect(request, response, target);
   }

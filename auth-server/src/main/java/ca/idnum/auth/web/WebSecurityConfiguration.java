@@ -1,6 +1,10 @@
 package ca.idnum.auth.web;
 
+import ca.idnum.auth.session.CitizenSessionRegistry;
+import ca.idnum.auth.session.SessionLogoutHandler;
+import ca.idnum.server.audit.AuditLog;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
  * The default filter chain (order 2): every request the authorization server's chain (order 1:
@@ -45,8 +50,16 @@ public class WebSecurityConfiguration {
   SecurityFilterChain citizenWebSecurity(
       HttpSecurity http,
       AuthenticationManager citizenAuthenticationManager,
-      @Value("${idnum.web.hsts:false}") boolean hsts)
+      @Value("${idnum.web.hsts:false}") boolean hsts,
+      CitizenSessionRegistry sessionRegistry,
+      SessionLogoutHandler sessionLogoutHandler,
+      AuditLog auditLog,
+      ca.idnum.auth.assurance.AssuranceLevels assuranceLevels,
+      Clock oidcClock)
       throws Exception {
+    SavedRequestAwareAuthenticationSuccessHandler toAccount =
+        new SavedRequestAwareAuthenticationSuccessHandler();
+    toAccount.setDefaultTargetUrl("/account");
     http.authenticationManager(citizenAuthenticationManager)
         .authorizeHttpRequests(
             authorize ->
@@ -62,14 +75,27 @@ public class WebSecurityConfiguration {
                 form.loginPage("/login")
                     .usernameParameter("username")
                     .passwordParameter("password")
-                    .defaultSuccessUrl("/account")
-                    .failureHandler(new CitizenLoginFailureHandler()))
+                    .successHandler(
+                        new CitizenLoginSuccessHandler(
+                            toAccount, auditLog, assuranceLevels, oidcClock))
+                    .failureHandler(new CitizenLoginFailureHandler(auditLog, oidcClock)))
+        // every login session goes to the shared index (device, place, times); a session ended
+        // elsewhere (revoked, timed out) is logged out at its next request
+        .sessionManagement(
+            session ->
+                session.sessionConcurrency(
+                    concurrency ->
+                        concurrency
+                            .maximumSessions(-1)
+                            .sessionRegistry(sessionRegistry)
+                            .expiredUrl("/login?expired")))
         .logout(
             logout ->
                 logout
                     .logoutUrl("/logout")
+                    .addLogoutHandler(sessionLogoutHandler)
                     .logoutSuccessUrl("/?logout")
-                    .deleteCookies("JSESSIONID")
+                    .deleteCookies("IDNUM_SESSION")
                     .invalidateHttpSession(true))
         .headers(SecurityHeaders.pages(hsts));
     return http.build();

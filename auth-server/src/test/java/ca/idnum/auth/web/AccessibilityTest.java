@@ -8,12 +8,16 @@ import ca.idnum.auth.citizen.account.EmailAddress;
 import ca.idnum.auth.citizen.demo.DemoCitizenSeeder;
 import ca.idnum.auth.citizen.testing.CitizenWebTest;
 import ca.idnum.auth.oidc.client.ClientBootstrap;
+import ca.idnum.server.audit.AuditEvent;
+import ca.idnum.server.audit.AuditLog;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +32,11 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /**
  * Every citizen page, in French and in English, checked by axe-core (WCAG 2.1 A and AA rules) in
  * headless Chromium through {@code interop/a11y/axe.mjs}: blank pages, forms in their error state,
- * and the pages behind login (the account page with an authorized public body, the consent page,
- * the security page, password confirmation, TOTP enrolment, passkey registration, the TOTP step-up
- * page: the demo citizen has a TOTP authenticator). Any violation fails the test. Needs Node, the
- * npm packages of {@code interop/} and Debian's Chromium: without them the test is skipped, except
- * on CI where it fails.
+ * and the pages behind login (the account page with an authorized public body, its open sessions
+ * and an access-log entry; the consent page; the security page, password confirmation, TOTP
+ * enrolment, passkey registration, the TOTP step-up page: the demo citizen has a TOTP
+ * authenticator). Any violation fails the test. Needs Node, the npm packages of {@code interop/}
+ * and Debian's Chromium: without them the test is skipped, except on CI where it fails.
  */
 @CitizenWebTest
 class AccessibilityTest {
@@ -47,6 +51,7 @@ class AccessibilityTest {
   @Autowired CitizenAccountRepository accounts;
   @Autowired RegisteredClientRepository clients;
   @Autowired OAuth2AuthorizationConsentService consents;
+  @Autowired AuditLog auditLog;
 
   /**
    * The demo citizen already allowed the demo public body to receive the profile, so that the
@@ -63,6 +68,17 @@ class AccessibilityTest {
             .scope("openid")
             .scope("profile")
             .build());
+    // and logged in there once: the account page shows an access-log entry
+    auditLog.record(
+        new AuditEvent(
+            "token.issued",
+            Instant.now(),
+            demo.id().toString(),
+            ClientBootstrap.DEMO_CLIENT_ID,
+            Map.of(
+                "grant_type", "authorization_code",
+                "level", "urn:idnum:loa:1",
+                "claims", "sub given_name family_name")));
   }
 
   /** An authorization request of the demo public body that leads to its consent page. */
@@ -86,6 +102,7 @@ class AccessibilityTest {
         targets.add(base + page + "?lang=" + lang);
       }
       targets.add(base + "/login?error&lang=" + lang);
+      targets.add(base + "/login?expired&lang=" + lang);
       for (String form : FORMS) {
         targets.add("submit:" + base + form + "?lang=" + lang);
       }

@@ -2,6 +2,7 @@ package ca.idnum.auth.citizen.account;
 
 import ca.idnum.auth.citizen.AuthorizedPublicBodies;
 import ca.idnum.auth.citizen.CitizenId;
+import ca.idnum.auth.session.AccountActivity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The citizen's account page: profile, the public bodies the citizen authorized (each revocable),
- * and sign-out.
+ * open sessions (each can be signed out), the access log, and sign-out.
  */
 @Controller
 final class AccountPageController {
@@ -62,11 +63,15 @@ final class AccountPageController {
 
   private final CitizenAccountRepository accounts;
   private final AuthorizedPublicBodies authorizedBodies;
+  private final AccountActivity activity;
 
   AccountPageController(
-      CitizenAccountRepository accounts, AuthorizedPublicBodies authorizedBodies) {
+      CitizenAccountRepository accounts,
+      AuthorizedPublicBodies authorizedBodies,
+      AccountActivity activity) {
     this.accounts = accounts;
     this.authorizedBodies = authorizedBodies;
+    this.activity = activity;
   }
 
   @GetMapping("/account")
@@ -86,6 +91,11 @@ final class AccountPageController {
         authorizedBodies.of(account.get().id()).stream()
             .map(a -> AuthorizedBody.of(a, locale))
             .toList());
+    String citizen = account.get().id().toString();
+    jakarta.servlet.http.HttpSession session = request.getSession(false);
+    model.addAttribute(
+        "sessions", activity.sessions(citizen, session == null ? null : session.getId(), locale));
+    model.addAttribute("accessLog", activity.accessLog(citizen, locale));
     return "account";
   }
 

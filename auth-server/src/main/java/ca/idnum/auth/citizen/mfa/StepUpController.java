@@ -1,6 +1,7 @@
 package ca.idnum.auth.citizen.mfa;
 
 import ca.idnum.auth.assurance.StepUp;
+import ca.idnum.auth.audit.AuditTypes;
 import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.citizen.login.LoginThrottle;
 import ca.idnum.auth.oidc.token.AuthenticationContext;
@@ -206,7 +207,7 @@ final class StepUpController {
     factors.add(request, response, factor);
     audit.record(
         new AuditEvent(
-            "login.step_up",
+            AuditTypes.LOGIN_STEP_UP,
             clock.instant(),
             citizen.toString(),
             stepUp.map(StepUp::clientId).orElse(null),

@@ -23,7 +23,9 @@ class PasswordResetConfiguration {
       CitizenMailer mailer,
       LoginThrottle throttle,
       AccountDependentWork afterAnswer,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ca.idnum.server.audit.AuditLog audit,
+      org.springframework.context.ApplicationEventPublisher events) {
     return new PasswordResetService(
         accounts,
         resets,
@@ -32,6 +34,8 @@ class PasswordResetConfiguration {
         mailer,
         throttle,
         afterAnswer,
-        clock.getIfAvailable(Clock::systemUTC));
+        clock.getIfAvailable(Clock::systemUTC),
+        audit,
+        events);
   }
 }

@@ -1,5 +1,6 @@
 package ca.idnum.auth.citizen.reset;
 
+import ca.idnum.auth.citizen.CredentialsChanged;
 import ca.idnum.auth.citizen.InputError;
 import ca.idnum.auth.citizen.account.CitizenAccount;
 import ca.idnum.auth.citizen.account.CitizenAccountRepository;
@@ -10,15 +11,19 @@ import ca.idnum.auth.citizen.login.LoginThrottle;
 import ca.idnum.auth.citizen.password.PasswordHasher;
 import ca.idnum.auth.citizen.password.PasswordPolicy;
 import ca.idnum.auth.citizen.password.PasswordViolation;
+import ca.idnum.server.audit.AuditEvent;
+import ca.idnum.server.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Password reset by a one-time code sent to the account's address. Asking for a code answers the
@@ -43,6 +48,9 @@ public final class PasswordResetService {
   private final Executor afterAnswer;
   private final Clock clock;
 
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+
   public PasswordResetService(
       CitizenAccountRepository accounts,
       JdbcPasswordResets resets,
@@ -51,7 +59,11 @@ public final class PasswordResetService {
       CitizenMailer mailer,
       LoginThrottle throttle,
       Executor afterAnswer,
-      Clock clock) {
+      Clock clock,
+      AuditLog audit,
+      ApplicationEventPublisher events) {
+    this.audit = audit;
+    this.events = events;
     this.accounts = accounts;
     this.resets = resets;
     this.policy = policy;
@@ -114,6 +126,10 @@ public final class PasswordResetService {
           resets.deleteAll(account.get().id());
           throttle.clear(email.get().normalized());
           mailer.sendPasswordChanged(account.get().email(), locale);
+          audit.record(
+              new AuditEvent("password.reset", now, account.get().id().toString(), null, Map.of()));
+          // whoever knew the old password is signed out everywhere
+          events.publishEvent(new CredentialsChanged(account.get().id(), "password_reset", now));
           return new ResetResult.Done();
         }
       }

@@ -2,14 +2,19 @@ package ca.idnum.auth.oidc.admin;
 
 import ca.idnum.auth.oidc.keys.SigningKey;
 import ca.idnum.auth.oidc.keys.SigningKeys;
+import ca.idnum.server.audit.AuditEvent;
+import ca.idnum.server.audit.AuditLog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,9 +49,13 @@ public class KeyAdminController {
   }
 
   private final SigningKeys keys;
+  private final AuditLog audit;
+  private final Clock clock;
 
-  public KeyAdminController(SigningKeys keys) {
+  public KeyAdminController(SigningKeys keys, AuditLog audit, Clock oidcClock) {
     this.keys = keys;
+    this.audit = audit;
+    this.clock = oidcClock;
   }
 
   @Operation(summary = "List signing keys (no private material)")
@@ -64,8 +73,10 @@ public class KeyAdminController {
           "The published NEXT key of each algorithm starts signing; the previous key stays"
               + " published until every token it signed has expired; a new NEXT key is published.")
   @PostMapping("/rotate")
-  public List<KeyView> rotate() {
+  public List<KeyView> rotate(Authentication admin) {
     keys.rotate();
+    audit.record(
+        new AuditEvent("admin.keys.rotated", clock.instant(), null, admin.getName(), Map.of()));
     return list();
   }
 }

@@ -34,7 +34,42 @@ public record ClientMetadata(
     @JsonProperty("high_assurance") Boolean highAssurance,
     @JsonProperty("id_token_signed_response_alg") String idTokenSignedResponseAlg,
     @JsonProperty("audience") List<String> audience,
-    @JsonProperty("access_token_lifetime") Integer accessTokenLifetime) {
+    @JsonProperty("access_token_lifetime") Integer accessTokenLifetime,
+    @JsonProperty("backchannel_logout_uri") String backchannelLogoutUri,
+    @JsonProperty("backchannel_logout_session_required") Boolean backchannelLogoutSessionRequired) {
+
+  /** Metadata without back-channel logout. */
+  public ClientMetadata(
+      String clientId,
+      String clientName,
+      String sectorIdentifier,
+      String tokenEndpointAuthMethod,
+      Map<String, Object> jwks,
+      List<String> grantTypes,
+      List<String> redirectUris,
+      List<String> postLogoutRedirectUris,
+      String scope,
+      Boolean highAssurance,
+      String idTokenSignedResponseAlg,
+      List<String> audience,
+      Integer accessTokenLifetime) {
+    this(
+        clientId,
+        clientName,
+        sectorIdentifier,
+        tokenEndpointAuthMethod,
+        jwks,
+        grantTypes,
+        redirectUris,
+        postLogoutRedirectUris,
+        scope,
+        highAssurance,
+        idTokenSignedResponseAlg,
+        audience,
+        accessTokenLifetime,
+        null,
+        null);
+  }
 
   public ClientAuthMethod authMethod() {
     try {
@@ -109,7 +144,11 @@ public record ClientMetadata(
           Duration.ofSeconds(accessTokenLifetime == null ? 300 : accessTokenLifetime),
           enabled,
           createdAt,
-          updatedAt);
+          updatedAt,
+          backchannelLogoutUri == null
+              ? Optional.empty()
+              : Optional.of(uris(List.of(backchannelLogoutUri), "backchannel_logout_uri").get(0)),
+          backchannelLogoutSessionRequired != null && backchannelLogoutSessionRequired);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ClientRegistrationException(e.getMessage());
     }
@@ -138,7 +177,11 @@ public record ClientMetadata(
         client.highAssurance(),
         client.idTokenSigningAlg().name(),
         client.audience(),
-        (int) client.accessTokenTtl().toSeconds());
+        (int) client.accessTokenTtl().toSeconds(),
+        client.backchannelLogoutUri().map(URI::toString).orElse(null),
+        client.backchannelLogoutUri().isPresent()
+            ? client.backchannelLogoutSessionRequired()
+            : null);
   }
 
   private static List<URI> uris(List<String> values, String name) {

@@ -24,7 +24,8 @@ public class JdbcOidcClients {
       "id, client_id, client_name, sector_identifier, auth_method, secret_digest, secret_issued_at,"
           + " jwks, grant_types, redirect_uris, post_logout_redirect_uris, scopes, high_assurance,"
           + " id_token_signing_alg, audience, access_token_ttl_seconds, refresh_token_ttl_seconds,"
-          + " refresh_absolute_ttl_seconds, enabled, created_at, updated_at";
+          + " refresh_absolute_ttl_seconds, enabled, created_at, updated_at, backchannel_logout_uri,"
+          + " backchannel_logout_session_required";
 
   private final JdbcClient jdbc;
 
@@ -66,7 +67,7 @@ public class JdbcOidcClients {
     jdbc.sql(
             "INSERT INTO oidc_client ("
                 + COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         .params(
             c.id(),
             c.clientId(),
@@ -88,7 +89,9 @@ public class JdbcOidcClients {
             0,
             c.enabled(),
             ts(c.createdAt()),
-            ts(c.updatedAt()))
+            ts(c.updatedAt()),
+            c.backchannelLogoutUri().map(URI::toString).orElse(null),
+            c.backchannelLogoutSessionRequired())
         .update();
   }
 
@@ -98,7 +101,9 @@ public class JdbcOidcClients {
                 + " secret_digest = ?, secret_issued_at = ?, jwks = ?, grant_types = ?,"
                 + " redirect_uris = ?, post_logout_redirect_uris = ?, scopes = ?,"
                 + " high_assurance = ?, id_token_signing_alg = ?, audience = ?,"
-                + " access_token_ttl_seconds = ?, enabled = ?, updated_at = ? WHERE id = ?")
+                + " access_token_ttl_seconds = ?, enabled = ?, updated_at = ?,"
+                + " backchannel_logout_uri = ?, backchannel_logout_session_required = ?"
+                + " WHERE id = ?")
         .params(
             c.clientName(),
             c.sectorIdentifier(),
@@ -116,6 +121,8 @@ public class JdbcOidcClients {
             (int) c.accessTokenTtl().toSeconds(),
             c.enabled(),
             ts(c.updatedAt()),
+            c.backchannelLogoutUri().map(URI::toString).orElse(null),
+            c.backchannelLogoutSessionRequired(),
             c.id())
         .update();
   }
@@ -140,7 +147,9 @@ public class JdbcOidcClients {
         Duration.ofSeconds(rs.getInt("access_token_ttl_seconds")),
         rs.getBoolean("enabled"),
         instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        Optional.ofNullable(rs.getString("backchannel_logout_uri")).map(URI::create),
+        rs.getBoolean("backchannel_logout_session_required"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

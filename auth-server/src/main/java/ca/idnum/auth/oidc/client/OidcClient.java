@@ -28,6 +28,10 @@ import java.util.Set;
  * @param audience audience of its access tokens (resource identifiers)
  * @param accessTokenTtl access token lifetime
  * @param enabled disabled clients cannot authenticate nor start authorizations
+ * @param backchannelLogoutUri where OpenID Connect Back-Channel Logout tokens are POSTed when a
+ *     citizen's session ends (https; http only for loopback)
+ * @param backchannelLogoutSessionRequired the client wants {@code sid} in logout tokens (always
+ *     sent by this provider)
  */
 public record OidcClient(
     String id,
@@ -48,7 +52,9 @@ public record OidcClient(
     Duration accessTokenTtl,
     boolean enabled,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Optional<URI> backchannelLogoutUri,
+    boolean backchannelLogoutSessionRequired) {
 
   public static final Set<String> SUPPORTED_GRANT_TYPES =
       Set.of("authorization_code", "refresh_token", "client_credentials");
@@ -71,6 +77,8 @@ public record OidcClient(
     Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    backchannelLogoutUri = backchannelLogoutUri == null ? Optional.empty() : backchannelLogoutUri;
+    backchannelLogoutUri.ifPresent(uri -> requireRedirectUri(uri, "backchannel_logout_uri"));
     if (clientId.length() > 100 || !clientId.matches("[A-Za-z0-9._:-]+")) {
       throw new IllegalArgumentException("client_id: 1-100 characters among A-Z a-z 0-9 . _ : -");
     }
@@ -122,6 +130,51 @@ public record OidcClient(
     }
   }
 
+  /** A client without back-channel logout. */
+  public OidcClient(
+      String id,
+      String clientId,
+      String clientName,
+      String sectorIdentifier,
+      ClientAuthMethod authMethod,
+      Optional<String> secretDigest,
+      Optional<Instant> secretIssuedAt,
+      Optional<String> jwks,
+      Set<String> grantTypes,
+      List<URI> redirectUris,
+      List<URI> postLogoutRedirectUris,
+      Set<String> scopes,
+      boolean highAssurance,
+      SigningAlg idTokenSigningAlg,
+      List<String> audience,
+      Duration accessTokenTtl,
+      boolean enabled,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        clientId,
+        clientName,
+        sectorIdentifier,
+        authMethod,
+        secretDigest,
+        secretIssuedAt,
+        jwks,
+        grantTypes,
+        redirectUris,
+        postLogoutRedirectUris,
+        scopes,
+        highAssurance,
+        idTokenSigningAlg,
+        audience,
+        accessTokenTtl,
+        enabled,
+        createdAt,
+        updatedAt,
+        Optional.empty(),
+        false);
+  }
+
   private static void requireText(String value, String name) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " is required");
@@ -162,7 +215,9 @@ public record OidcClient(
         accessTokenTtl,
         enabled,
         createdAt,
-        issuedAt);
+        issuedAt,
+        backchannelLogoutUri,
+        backchannelLogoutSessionRequired);
   }
 
   public OidcClient withEnabled(boolean value, Instant now) {
@@ -185,6 +240,8 @@ public record OidcClient(
         accessTokenTtl,
         value,
         createdAt,
-        now);
+        now,
+        backchannelLogoutUri,
+        backchannelLogoutSessionRequired);
   }
 }

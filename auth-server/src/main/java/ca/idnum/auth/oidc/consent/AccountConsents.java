@@ -4,7 +4,11 @@ import ca.idnum.auth.citizen.AuthorizedPublicBodies;
 import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.oidc.client.IdnumRegisteredClients;
 import ca.idnum.auth.oidc.token.ConsentWithdrawals;
+import ca.idnum.server.audit.AuditEvent;
+import ca.idnum.server.audit.AuditLog;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -22,8 +26,17 @@ final class AccountConsents implements AuthorizedPublicBodies {
   private final IdnumRegisteredClients clients;
   private final ConsentWithdrawals withdrawals;
 
+  private final AuditLog audit;
+  private final Clock clock;
+
   AccountConsents(
-      JdbcConsents consents, IdnumRegisteredClients clients, ConsentWithdrawals withdrawals) {
+      JdbcConsents consents,
+      IdnumRegisteredClients clients,
+      ConsentWithdrawals withdrawals,
+      AuditLog audit,
+      Clock oidcClock) {
+    this.audit = audit;
+    this.clock = oidcClock;
     this.consents = consents;
     this.clients = clients;
     this.withdrawals = withdrawals;
@@ -58,6 +71,13 @@ final class AccountConsents implements AuthorizedPublicBodies {
       return false;
     }
     withdrawals.withdraw(client.getId(), citizen.toString());
+    audit.record(
+        new AuditEvent(
+            "consent.revoked",
+            clock.instant(),
+            citizen.toString(),
+            client.getClientId(),
+            Map.of("sector", IdnumRegisteredClients.sectorOf(client))));
     return true;
   }
 

@@ -1,6 +1,8 @@
 package ca.idnum.auth.oidc.consent;
 
 import ca.idnum.auth.oidc.client.IdnumRegisteredClients;
+import ca.idnum.server.audit.AuditEvent;
+import ca.idnum.server.audit.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +33,7 @@ public final class JdbcConsents implements OAuth2AuthorizationConsentService {
   public record Consent(
       String registeredClientId, String sectorIdentifier, Set<String> scopes, Instant grantedAt) {}
 
+  private final AuditLog audit;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final RegisteredClientRepository clients;
@@ -39,7 +43,9 @@ public final class JdbcConsents implements OAuth2AuthorizationConsentService {
       JdbcClient jdbc,
       TransactionTemplate transactions,
       RegisteredClientRepository clients,
-      Clock clock) {
+      Clock clock,
+      AuditLog audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.clients = clients;
@@ -82,6 +88,13 @@ public final class JdbcConsents implements OAuth2AuthorizationConsentService {
                 .update();
           }
         });
+    audit.record(
+        new AuditEvent(
+            "consent.granted",
+            now.toInstant(),
+            consent.getPrincipalName(),
+            client == null ? null : client.getClientId(),
+            Map.of("scopes", authorities.replace("SCOPE_", ""), "sector", sector)));
   }
 
   @Override

@@ -1,0 +1,217 @@
+package ca.idnum.server.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable audit log: an append-only, hash-chained table ({@code audit_log}) with its chain head
+ * ({@code audit_chain_head}), same SQL on PostgreSQL and H2.
+ *
+ * <p>One writer order across every node: appending locks the single chain-head row ({@code SELECT
+ * ... FOR UPDATE}), so records get consecutive sequence numbers and each carries the hash of the
+ * one before it ({@link AuditChain}). Each event is also written as one structured log line on the
+ * {@code idnum.audit} logger (key-value pairs, picked up by the JSON log format).
+ *
+ * <p>The application's database user needs only {@code INSERT} and {@code SELECT} on {@code
+ * audit_log} and {@code UPDATE} on {@code audit_chain_head}; nothing here updates or deletes a
+ * record.
+ */
+public final class JdbcAuditLog implements AuditLog, AuditTrail {
+
+  private static final Logger LOG = LoggerFactory.getLogger("idnum.audit");
+  private static final int VERIFY_BATCH = 1000;
+  private static final String COLUMNS =
+      "seq, event_type, occurred_at, citizen_id, client_id, details, prev_hash, hash";
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+
+  public JdbcAuditLog(JdbcClient jdbc, TransactionTemplate transactions) {
+    this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+  }
+
+  @Override
+  public void record(AuditEvent event) {
+    Instant at = AuditChain.truncate(event.at());
+    String details = AuditChain.detailsJson(event.details());
+    AuditRecord stored =
+        transactions.execute(
+            status -> {
+              Head head =
+                  jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                      .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+                      .single();
+              long seq = head.seq() + 1;
+              String hash =
+                  AuditChain.hash(
+                      seq, event.type(), at, event.citizen(), event.client(), details, head.hash());
+              jdbc.sql("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                  .params(
+                      seq,
+                      event.type(),
+                      at.atOffset(ZoneOffset.UTC),
+                      event.citizen(),
+                      event.client(),
+                      details,
+                      head.hash(),
+                      hash)
+                  .update();
+              jdbc.sql("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1")
+                  .params(seq, hash)
+                  .update();
+              return new AuditRecord(
+                  seq,
+                  event.type(),
+                  at,
+                  event.citizen(),
+                  event.client(),
+                  event.details(),
+                  head.hash(),
+                  hash);
+            });
+    LoggingAuditLog.log(event, stored);
+  }
+
+  @Override
+  public AuditPage search(AuditQuery query) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    query.citizen().ifPresent(v -> add(where, params, " AND citizen_id = ?", v));
+    query.client().ifPresent(v -> add(where, params, " AND client_id = ?", v));
+    query.type().ifPresent(v -> add(where, params, " AND event_type = ?", v));
+    query
+        .from()
+        .ifPresent(v -> add(where, params, " AND occurred_at >= ?", v.atOffset(ZoneOffset.UTC)));
+    query
+        .to()
+        .ifPresent(v -> add(where, params, " AND occurred_at < ?", v.atOffset(ZoneOffset.UTC)));
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM audit_log" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(query.size());
+    pageParams.add((long) query.page() * query.size());
+    List<AuditRecord> records =
+        jdbc.sql(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM audit_log"
+                    + where
+                    + " ORDER BY seq DESC LIMIT ? OFFSET ?")
+            .params(pageParams)
+            .query(JdbcAuditLog::row)
+            .list();
+    return new AuditPage(records, query.page(), query.size(), total);
+  }
+
+  /**
+   * Walks the whole chain in sequence order and names the first record that does not fit: a changed
+   * record (its hash no longer matches its content), a missing one (a gap in the sequence, or the
+   * next record's previous hash pointing elsewhere), an inserted one (its previous hash or sequence
+   * does not follow), or a chain head that disagrees with the last record (records removed from the
+   * end).
+   */
+  @Override
+  public AuditVerification verify() {
+    long expectedSeq = 1;
+    String previous = AuditChain.GENESIS;
+    long checked = 0;
+    while (true) {
+      List<AuditRecord> batch =
+          jdbc.sql(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT "
+                      + VERIFY_BATCH)
+              .param(expectedSeq)
+              .query(JdbcAuditLog::row)
+              .list();
+      for (AuditRecord r : batch) {
+        checked++;
+        if (r.seq() != expectedSeq) {
+          return AuditVerification.broken(
+              checked, expectedSeq, "record missing (next record found is " + r.seq() + ")");
+        }
+        if (!r.previousHash().equals(previous)) {
+          return AuditVerification.broken(
+              checked, r.seq(), "previous hash does not match the record before it");
+        }
+        String recomputed =
+            AuditChain.hash(
+                r.seq(),
+                r.type(),
+                r.at(),
+                r.citizen(),
+                r.client(),
+                AuditChain.detailsJson(r.details()),
+                r.previousHash());
+        if (!recomputed.equals(r.hash())) {
+          return AuditVerification.broken(
+              checked, r.seq(), "content does not match its hash (record modified)");
+        }
+        previous = r.hash();
+        expectedSeq++;
+      }
+      if (batch.size() < VERIFY_BATCH) {
+        break;
+      }
+    }
+    long last = expectedSeq - 1;
+    String tail = previous;
+    Head head =
+        jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1")
+            .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+            .single();
+    if (head.seq() != last) {
+      return AuditVerification.broken(
+          checked,
+          Math.min(head.seq(), last) + 1,
+          "chain head is at record " + head.seq() + " but the last record is " + last);
+    }
+    if (!head.hash().equals(tail)) {
+      return AuditVerification.broken(
+          checked, Math.max(last, 1), "chain head hash does not match the last record");
+    }
+    return AuditVerification.ok(checked);
+  }
+
+  private static void add(StringBuilder where, List<Object> params, String clause, Object value) {
+    where.append(clause);
+    params.add(value);
+  }
+
+  private static AuditRecord row(ResultSet rs, int n) throws SQLException {
+    Map<String, String> details;
+    try {
+      details = AuditChain.parseDetails(rs.getString("details"));
+    } catch (IllegalArgumentException e) {
+      // unreadable details cannot hash to the stored value: the verifier reports the record
+      details = Map.of("_unreadable", rs.getString("details"));
+    }
+    return new AuditRecord(
+        rs.getLong("seq"),
+        rs.getString("event_type"),
+        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        rs.getString("citizen_id"),
+        rs.getString("client_id"),
+        details,
+        rs.getString("prev_hash"),
+        rs.getString("hash"));
+  }
+
+  private record Head(long seq, String hash) {}
+}
