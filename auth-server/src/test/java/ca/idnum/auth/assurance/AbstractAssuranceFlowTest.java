@@ -21,7 +21,6 @@ import ca.idnum.auth.oidc.support.OidcKit.Pkce;
 import ca.idnum.auth.oidc.support.OidcTestConfig;
 import ca.idnum.auth.oidc.token.LevelOfAssurance;
 import ca.idnum.server.audit.AuditEvent;
-import ca.idnum.server.audit.AuditLog;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
@@ -46,7 +45,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Levels of assurance end to end over real HTTP (embedded default): a relying body asks a level
@@ -74,15 +72,15 @@ abstract class AbstractAssuranceFlowTest {
 
   /** Keeps the audit events (and still logs nothing secret). */
   @TestConfiguration(proxyBeanMethods = false)
+  @org.springframework.context.annotation.Import(ca.idnum.auth.oidc.support.AuditTap.Config.class)
   static class RecordingAudit {
     @Bean
-    @Primary
     Recorded recordedAudit() {
       return new Recorded();
     }
   }
 
-  static final class Recorded implements AuditLog {
+  static final class Recorded implements ca.idnum.auth.oidc.support.AuditTap {
     final List<AuditEvent> events = new CopyOnWriteArrayList<>();
 
     @Override

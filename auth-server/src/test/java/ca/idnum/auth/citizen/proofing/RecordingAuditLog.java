@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /** An {@link AuditLog} that keeps the events in memory, for assertions. */
-public final class RecordingAuditLog implements AuditLog {
+public final class RecordingAuditLog implements ca.idnum.auth.oidc.support.AuditTap {
 
   private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
 
@@ -25,9 +24,9 @@ public final class RecordingAuditLog implements AuditLog {
 
   /** Its bean. */
   @TestConfiguration(proxyBeanMethods = false)
+  @org.springframework.context.annotation.Import(ca.idnum.auth.oidc.support.AuditTap.Config.class)
   public static class Config {
     @Bean
-    @Primary
     RecordingAuditLog recordingAuditLog() {
       return new RecordingAuditLog();
     }
