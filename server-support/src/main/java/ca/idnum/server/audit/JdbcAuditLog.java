@@ -9,9 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,8 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>One writer order across every node: appending locks the single chain-head row ({@code SELECT
  * ... FOR UPDATE}), so records get consecutive sequence numbers and each carries the hash of the
- * one before it ({@link AuditChain}). Each event is also written as one structured log line on the
- * {@code idnum.audit} logger (key-value pairs, picked up by the JSON log format).
+ * one before it ({@link AuditChain}). Concurrent callers of one node share a transaction (group
+ * commit: one chain-head lock and one commit per batch), and each returns once its own record is
+ * committed. Each event is also written as one structured log line on the {@code idnum.audit}
+ * logger (key-value pairs, picked up by the JSON log format).
  *
  * <p>The application's database user needs only {@code INSERT} and {@code SELECT} on {@code
  * audit_log} and {@code UPDATE} on {@code audit_chain_head}; nothing here updates or deletes a
@@ -34,8 +41,12 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
   private static final String COLUMNS =
       "seq, event_type, occurred_at, citizen_id, client_id, details, prev_hash, hash";
 
+  private static final int MAX_BATCH = 256;
+
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock writer = new ReentrantLock();
 
   public JdbcAuditLog(JdbcClient jdbc, TransactionTemplate transactions) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -44,44 +55,104 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
 
   @Override
   public void record(AuditEvent event) {
-    Instant at = AuditChain.truncate(event.at());
-    String details = AuditChain.detailsJson(event.details());
-    AuditRecord stored =
-        transactions.execute(
-            status -> {
-              Head head =
-                  jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                      .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
-                      .single();
-              long seq = head.seq() + 1;
-              String hash =
-                  AuditChain.hash(
-                      seq, event.type(), at, event.citizen(), event.client(), details, head.hash());
-              jdbc.sql("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                  .params(
-                      seq,
-                      event.type(),
-                      at.atOffset(ZoneOffset.UTC),
-                      event.citizen(),
-                      event.client(),
-                      details,
-                      head.hash(),
-                      hash)
-                  .update();
-              jdbc.sql("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1")
-                  .params(seq, hash)
-                  .update();
-              return new AuditRecord(
-                  seq,
-                  event.type(),
-                  at,
-                  event.citizen(),
-                  event.client(),
-                  event.details(),
-                  head.hash(),
-                  hash);
-            });
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      // inside the caller's transaction: the record commits (or rolls back) with it
+      LoggingAuditLog.log(event, append(List.of(event)).get(0));
+      return;
+    }
+    Pending mine = new Pending(event, new CompletableFuture<>());
+    pending.add(mine);
+    writer.lock();
+    try {
+      if (!mine.stored().isDone()) {
+        flush();
+      }
+    } finally {
+      writer.unlock();
+    }
+    AuditRecord stored;
+    try {
+      stored = mine.stored().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
     LoggingAuditLog.log(event, stored);
+  }
+
+  /**
+   * Group commit: the thread holding the writer lock appends every event queued so far in one
+   * transaction (one chain-head lock and one commit for the batch), then hands each waiting caller
+   * its record, or the failure. Under load, concurrent token grants share a commit instead of
+   * queueing one by one on the chain-head row; each caller still returns only once its record is
+   * committed.
+   */
+  private void flush() {
+    List<Pending> batch = new ArrayList<>();
+    for (Pending p; batch.size() < MAX_BATCH && (p = pending.poll()) != null; ) {
+      batch.add(p);
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      List<AuditRecord> stored = append(batch.stream().map(Pending::event).toList());
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).stored().complete(stored.get(i));
+      }
+    } catch (RuntimeException e) {
+      batch.forEach(p -> p.stored().completeExceptionally(e));
+    }
+  }
+
+  /** Appends {@code events} in order, in one transaction, under the chain-head lock. */
+  private List<AuditRecord> append(List<AuditEvent> events) {
+    return transactions.execute(
+        status -> {
+          Head head =
+              jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                  .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
+                  .single();
+          long seq = head.seq();
+          String previous = head.hash();
+          List<AuditRecord> records = new ArrayList<>(events.size());
+          for (AuditEvent event : events) {
+            Instant at = AuditChain.truncate(event.at());
+            String details = AuditChain.detailsJson(event.details());
+            seq++;
+            String hash =
+                AuditChain.hash(
+                    seq, event.type(), at, event.citizen(), event.client(), details, previous);
+            jdbc.sql("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                    seq,
+                    event.type(),
+                    at.atOffset(ZoneOffset.UTC),
+                    event.citizen(),
+                    event.client(),
+                    details,
+                    previous,
+                    hash)
+                .update();
+            records.add(
+                new AuditRecord(
+                    seq,
+                    event.type(),
+                    at,
+                    event.citizen(),
+                    event.client(),
+                    event.details(),
+                    previous,
+                    hash));
+            previous = hash;
+          }
+          jdbc.sql("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1")
+              .params(seq, previous)
+              .update();
+          return records;
+        });
   }
 
   @Override
@@ -214,4 +285,6 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
   }
 
   private record Head(long seq, String hash) {}
+
+  private record Pending(AuditEvent event, CompletableFuture<AuditRecord> stored) {}
 }
