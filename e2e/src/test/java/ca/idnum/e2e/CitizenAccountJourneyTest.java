@@ -23,12 +23,12 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Issue 5 in a real headless Chromium, with the jars as processes on the embedded default: a
  * newcomer registers at IdNum, confirms the e-mail address with the code (read from the server's
- * log, where the embedded default writes e-mails), logs in at an onboarded public body (the example
- * relying party), consents, and finds that body in the access log of "Mon compte" (which public
- * body, when, at which level, which claims), then withdraws the consent. axe-core checks every
- * IdNum page visited (no serious or critical WCAG 2.1 violation); screenshots are kept in {@code
- * target/journey/}. The TOTP enrolment and TOTP login steps of the issue belong to the multi-factor
- * feature and are not in this journey yet.
+ * log, where the embedded default writes e-mails), enrols a TOTP authenticator, proves her identity
+ * against the demo register, logs out, logs in at an onboarded public body that requires level 2
+ * (the example relying party) with her password and then a TOTP code, consents, and finds that body
+ * in the access log of "Mon compte" (which public body, when, at level 2, which claims), then
+ * withdraws the consent. axe-core checks every IdNum page visited (no serious or critical WCAG 2.1
+ * violation); screenshots are kept in {@code target/journey/}.
  */
 class CitizenAccountJourneyTest {
 
@@ -73,6 +73,7 @@ class CitizenAccountJourneyTest {
                   List.of(rpBase + "/"),
                   "scope",
                   "openid profile email"));
+      requireLevel2(issuer, adminSecret, "journey-rp");
       try (RunningServer rp =
           RunningServer.startOnPort(
               "examples/relying-party",
@@ -97,9 +98,9 @@ class CitizenAccountJourneyTest {
         assertThat(result.path("ok").asBoolean()).as(result.toString()).isTrue();
         assertThat(result.path("accessLog").asString())
             .contains(bodyName)
-            .contains("Niveau 1")
+            .contains("Niveau 2")
             .contains("Votre prénom");
-        assertThat(result.path("pages").size()).isGreaterThanOrEqualTo(6);
+        assertThat(result.path("pages").size()).isGreaterThanOrEqualTo(11);
       }
     }
   }
@@ -120,6 +121,21 @@ class CitizenAccountJourneyTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return JSON.readTree(r.body()).path("access_token").asString();
+  }
+
+  /** The body's minimum level of assurance (admin API): every login there is at level 2. */
+  private void requireLevel2(String issuer, String adminSecret, String clientId)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(issuer + "/admin/clients/" + clientId + "/minimum-acr"))
+                .header("Authorization", "Bearer " + adminToken(issuer, adminSecret))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"minimum_acr\":\"urn:idnum:loa:2\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }
 
   private JsonNode registerClient(String issuer, String token, Map<String, Object> metadata)

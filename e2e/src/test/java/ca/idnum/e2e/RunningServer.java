@@ -58,7 +58,12 @@ final class RunningServer implements AutoCloseable {
             .redirectOutput(folder.resolve("server.log").toFile());
     builder.environment().putAll(env);
     RunningServer server = new RunningServer(builder.start(), folder, port);
-    server.awaitReady(readyPath, Duration.ofSeconds(180));
+    try {
+      server.awaitReady(readyPath, Duration.ofSeconds(180));
+    } catch (IOException | InterruptedException | RuntimeException notReady) {
+      server.close(); // never leave a half-started server running after the test
+      throw notReady;
+    }
     return server;
   }
 
