@@ -100,6 +100,8 @@ abstract class AbstractAssuranceFlowTest {
   @Autowired PasswordHasher hasher;
   @Autowired TotpAuthenticators totp;
   @Autowired Recorded audit;
+  @Autowired ca.idnum.auth.session.JdbcCitizenSessions sessionIndex;
+  @Autowired ca.idnum.auth.session.SessionTermination termination;
 
   String issuer;
 
@@ -353,6 +355,18 @@ abstract class AbstractAssuranceFlowTest {
     JWTClaimsSet id = idToken(browser, CLIENT, callback.get("code"), pkce);
     assertThat(id.getStringClaim("acr")).isEqualTo("urn:idnum:loa:2");
     assertThat(id.getStringListClaim("amr")).containsExactly("pwd", "otp", "mfa");
+
+    // the stepped-up session is still the one indexed (the sid the body holds): signing it out
+    // from "Mon compte" or by an operator really ends it
+    String sid = id.getStringClaim("sid");
+    assertThat(sessionIndex.notEnded(citizen.id().toString()))
+        .extracting(ca.idnum.auth.session.CitizenSession::sid)
+        .containsExactly(sid);
+    assertThat(browser.get("/account").statusCode()).isEqualTo(200);
+    assertThat(termination.end(sid, ca.idnum.auth.session.SessionEndReason.CITIZEN, null)).isTrue();
+    HttpResponse<String> after = browser.get("/account");
+    assertThat(after.statusCode()).isEqualTo(302);
+    assertThat(Http.location(after)).contains("/login");
   }
 
   @Test

@@ -17,7 +17,13 @@ import org.springframework.security.web.context.SecurityContextRepository;
 /**
  * Adds a verified factor to the signed-in citizen's session: the same principal, its authorities
  * plus a {@link FactorGrantedAuthority} issued now (from which {@code amr}, {@code acr} and {@code
- * auth_time} are derived). The session id changes, as on any privilege change.
+ * auth_time} are derived).
+ *
+ * <p>The session id is kept: it was renewed when the citizen logged in (which is what defeats
+ * session fixation), and it is the session's identity everywhere else — its OpenID Connect {@code
+ * sid} in the ID tokens relying bodies already hold, its row in the session index that "Mon compte"
+ * and operators sign out, the Back-Channel Logout tokens. Renewing it here left the index pointing
+ * at a session id that no longer existed, so signing the session out no longer ended it.
  */
 public final class SessionFactors {
 
@@ -44,7 +50,6 @@ public final class SessionFactors {
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(next);
     SecurityContextHolder.setContext(context);
-    request.changeSessionId();
     contexts.saveContext(context, request, response);
   }
 }
