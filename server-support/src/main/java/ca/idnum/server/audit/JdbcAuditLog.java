@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +42,8 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
   private static final String COLUMNS =
       "seq, event_type, occurred_at, citizen_id, client_id, details, prev_hash, hash";
 
-  private static final int MAX_BATCH = 256;
+  // at most 8 x 128 bind parameters per INSERT
+  private static final int MAX_BATCH = 128;
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -118,6 +120,9 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
           long seq = head.seq();
           String previous = head.hash();
           List<AuditRecord> records = new ArrayList<>(events.size());
+          List<Object> params = new ArrayList<>(events.size() * 8);
+          StringBuilder insert =
+              new StringBuilder("INSERT INTO audit_log (" + COLUMNS + ") VALUES ");
           for (AuditEvent event : events) {
             Instant at = AuditChain.truncate(event.at());
             String details = AuditChain.detailsJson(event.details());
@@ -125,8 +130,9 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
             String hash =
                 AuditChain.hash(
                     seq, event.type(), at, event.citizen(), event.client(), details, previous);
-            jdbc.sql("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
+            insert.append(records.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(
+                Arrays.asList(
                     seq,
                     event.type(),
                     at.atOffset(ZoneOffset.UTC),
@@ -134,8 +140,7 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
                     event.client(),
                     details,
                     previous,
-                    hash)
-                .update();
+                    hash));
             records.add(
                 new AuditRecord(
                     seq,
@@ -148,6 +153,8 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
                     hash));
             previous = hash;
           }
+          // the whole batch in one multi-row INSERT: one statement and one round trip
+          jdbc.sql(insert.toString()).params(params).update();
           jdbc.sql("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1")
               .params(seq, previous)
               .update();
