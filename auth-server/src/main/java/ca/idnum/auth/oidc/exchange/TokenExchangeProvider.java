@@ -134,12 +134,19 @@ public final class TokenExchangeProvider implements AuthenticationProvider {
     }
 
     Optional<Map<String, Object>> act = copyMap(subjectClaims.get("act"));
+    Optional<String> actorName = Optional.empty();
     if (request.actorToken().isPresent()) {
-      String actor = actor(client, request.actorToken().get(), now);
+      OAuth2Authorization actorAuthorization =
+          ownActiveToken(client, request.actorToken().get(), now)
+              .orElseThrow(TokenExchangeError.UNKNOWN_ACTOR_TOKEN::exception);
+      if (!(claims(actorAuthorization).get("sub") instanceof String actor)) {
+        throw TokenExchangeError.UNKNOWN_ACTOR_TOKEN.exception();
+      }
       Optional<Map<String, Object>> mayAct = copyMap(subjectClaims.get("may_act"));
       if (mayAct.isPresent() && !actor.equals(mayAct.get().get("sub"))) {
         throw TokenExchangeError.ACTOR_NOT_ALLOWED.exception();
       }
+      actorName = Optional.ofNullable(actorAuthorization.getPrincipalName());
       Map<String, Object> outermost = new LinkedHashMap<>();
       outermost.put("sub", actor);
       act.ifPresent(previous -> outermost.put("act", previous));
@@ -208,7 +215,7 @@ public final class TokenExchangeProvider implements AuthenticationProvider {
             now,
             parent.getPrincipalName(),
             client.getClientId(),
-            details(request.target(), scopes, act, subjectClaims.get("acr"))));
+            details(request.target(), scopes, act, actorName, subjectClaims.get("acr"))));
     return new OAuth2AccessTokenAuthenticationToken(
         client,
         clientPrincipal,
@@ -237,17 +244,6 @@ public final class TokenExchangeProvider implements AuthenticationProvider {
       return Optional.empty();
     }
     return Optional.of(found);
-  }
-
-  /** The {@code sub} of an actor token issued to the client (a citizen's or its own). */
-  private String actor(RegisteredClient client, String actorToken, Instant now) {
-    OAuth2Authorization actor =
-        ownActiveToken(client, actorToken, now)
-            .orElseThrow(TokenExchangeError.UNKNOWN_ACTOR_TOKEN::exception);
-    if (!(claims(actor).get("sub") instanceof String sub)) {
-      throw TokenExchangeError.UNKNOWN_ACTOR_TOKEN.exception();
-    }
-    return sub;
   }
 
   /**
@@ -319,9 +315,17 @@ public final class TokenExchangeProvider implements AuthenticationProvider {
     return value;
   }
 
-  /** Audit details: the target, the scopes, the actors (outermost first), the level. */
+  /**
+   * Audit details: the target, the scopes, the actor chain as the token states it ({@code sub}
+   * values, outermost first), the new actor's internal identifier (citizen or client) when an actor
+   * token was presented, the level.
+   */
   private static Map<String, String> details(
-      String audience, Set<String> scopes, Optional<Map<String, Object>> act, Object acr) {
+      String audience,
+      Set<String> scopes,
+      Optional<Map<String, Object>> act,
+      Optional<String> actorName,
+      Object acr) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("audience", audience);
     details.put("scopes", String.join(" ", scopes));
@@ -334,6 +338,7 @@ public final class TokenExchangeProvider implements AuthenticationProvider {
     if (!actors.isEmpty()) {
       details.put("actors", String.join(" > ", actors));
     }
+    actorName.ifPresent(name -> details.put("actor", name));
     if (acr instanceof String level) {
       details.put("level", level);
     }

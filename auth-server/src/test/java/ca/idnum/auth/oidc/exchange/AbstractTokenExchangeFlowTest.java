@@ -77,7 +77,7 @@ abstract class AbstractTokenExchangeFlowTest {
         SECRET,
         null,
         false,
-        List.of("authorization_code", "refresh_token", TOKEN_EXCHANGE),
+        List.of("authorization_code", "refresh_token", "client_credentials", TOKEN_EXCHANGE),
         List.of(TAX_API, RECORDS_API));
     register(
         "plain-rp",
@@ -364,7 +364,9 @@ abstract class AbstractTokenExchangeFlowTest {
             .filter(e -> e.type().equals("token.exchanged"))
             .reduce((a, b) -> b)
             .orElseThrow();
-    assertThat(last.details()).containsEntry("actors", aliceSub + " > " + bobSub);
+    assertThat(last.details())
+        .containsEntry("actors", aliceSub + " > " + bobSub)
+        .containsEntry("actor", OidcTestConfig.ALICE.toString());
   }
 
   @Test
@@ -400,6 +402,34 @@ abstract class AbstractTokenExchangeFlowTest {
             "DPoP",
             OidcKit.dpopProof(key, "POST", tokenUrl, null, null));
     assertThat(same.statusCode()).as(same.body()).isEqualTo(200);
+  }
+
+  @Test
+  void theClientsOwnTokenMayActButIsNeverASubject() throws Exception {
+    HttpResponse<String> cc =
+        http()
+            .postForm(
+                "/oauth2/token",
+                Map.of("grant_type", "client_credentials"),
+                "Authorization",
+                Http.basic("exchange-rp", SECRET));
+    assertThat(cc.statusCode()).as(cc.body()).isEqualTo(200);
+    String own = (String) json(cc).get("access_token");
+    assertOAuthError(exchange(exchangeForm(own, "audience", TAX_API)), 400, "invalid_grant");
+
+    String subjectToken = (String) aliceAtExchangeRp().get("access_token");
+    String token =
+        exchanged(
+            exchangeForm(
+                subjectToken,
+                "audience",
+                TAX_API,
+                "actor_token",
+                own,
+                "actor_token_type",
+                ACCESS_TOKEN_TYPE));
+    JWTClaimsSet at = OidcKit.verify(token, jwks());
+    assertThat(at.getJSONObjectClaim("act")).isEqualTo(Map.of("sub", "exchange-rp"));
   }
 
   // ------------------------------------------------------------------ refusals
