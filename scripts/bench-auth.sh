@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark of the auth-server (not a test): builds the jars, starts the auth-server on the
 # embedded default in a throwaway folder on a free loopback port, warms it up, runs the load
-# generator (JWKS GETs, client_credentials grants, refresh grants, complete password logins, and
-# Argon2id hashes in-process as the ceiling for logins), prints a Markdown table, stops the server.
+# generator (JWKS GETs, client_credentials grants, refresh grants, token exchanges (RFC 8693),
+# complete password logins, and Argon2id hashes in-process as the ceiling for logins), prints a
+# Markdown table, stops the server.
 # Then, as the baseline of the same run, it restarts the server with RS256 access tokens
 # (BASELINE_ALG, default RS256; BASELINE_ALG=none skips it) and measures the two token grants again.
 # Usage: scripts/bench-auth.sh [--threads N] [--seconds S] [--warmup S] [--scenarios a,b,...]

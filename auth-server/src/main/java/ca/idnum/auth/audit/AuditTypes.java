@@ -12,6 +12,13 @@ public final class AuditTypes {
   public static final String CONSENT_GRANTED = "consent.granted";
   public static final String CONSENT_REVOKED = "consent.revoked";
   public static final String TOKEN_ISSUED = "token.issued";
+
+  /**
+   * An access token exchanged for a narrower one (RFC 8693): client, citizen, audience, scopes,
+   * actor chain.
+   */
+  public static final String TOKEN_EXCHANGED = "token.exchanged";
+
   public static final String LOGOUT = "logout";
   public static final String SESSION_REVOKED = "session.revoked";
   public static final String SESSION_EXPIRED = "session.expired";

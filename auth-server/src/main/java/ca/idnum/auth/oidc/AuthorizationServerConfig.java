@@ -16,6 +16,9 @@ import ca.idnum.auth.oidc.consent.JdbcConsents;
 import ca.idnum.auth.oidc.consent.ScopeCatalog;
 import ca.idnum.auth.oidc.dpop.DPoPNonces;
 import ca.idnum.auth.oidc.dpop.DPoPPolicyFilter;
+import ca.idnum.auth.oidc.exchange.ExchangedTokenCustomizer;
+import ca.idnum.auth.oidc.exchange.TokenExchangeConverter;
+import ca.idnum.auth.oidc.exchange.TokenExchangeProvider;
 import ca.idnum.auth.oidc.keys.KeyRingJwtEncoder;
 import ca.idnum.auth.oidc.keys.SigningKeys;
 import ca.idnum.auth.oidc.pairwise.PairwiseSubjects;
@@ -62,6 +65,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -74,6 +78,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.J
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -205,7 +210,8 @@ public class AuthorizationServerConfig {
   /**
    * JWTs are shaped by {@link IdnumTokenCustomizer} first, then by every other {@code
    * OAuth2TokenCustomizer<JwtEncodingContext>} bean (feature contributions such as verified
-   * claims), in bean order.
+   * claims), in bean order, then for an exchanged token by {@link ExchangedTokenCustomizer} (what
+   * the exchange decided wins), and last by the audit recorder.
    */
   @Bean
   OAuth2TokenGenerator<?> tokenGenerator(
@@ -217,10 +223,12 @@ public class AuthorizationServerConfig {
     JwtGenerator jwtGenerator = new JwtGenerator(jwtEncoder);
     List<OAuth2TokenCustomizer<JwtEncodingContext>> extra =
         contributions.orderedStream().filter(c -> c != customizer && c != sessionTokens).toList();
+    ExchangedTokenCustomizer exchanged = new ExchangedTokenCustomizer();
     jwtGenerator.setJwtCustomizer(
         context -> {
           customizer.customize(context);
           extra.forEach(c -> c.customize(context));
+          exchanged.customize(context);
           sessionTokens.customize(context);
         });
     jwtGenerator.setClock(oidcClock);
@@ -272,7 +280,8 @@ public class AuthorizationServerConfig {
       AssuranceLevels assuranceLevels,
       UnmetRequirementsValidator unmetRequirements,
       Clock oidcClock,
-      SessionLogoutHandler sessionLogoutHandler)
+      SessionLogoutHandler sessionLogoutHandler,
+      AuditLog auditLog)
       throws Exception {
     // RP-initiated logout ends the citizen session everywhere (back-channel logout to the others)
     OidcLogoutAuthenticationSuccessHandler logoutResponses =
@@ -295,6 +304,18 @@ public class AuthorizationServerConfig {
         as -> {
           http.securityMatcher(as.getEndpointsMatcher());
           as.tokenGenerator(tokenGenerator)
+              // RFC 8693 token exchange under this provider's rules (see TokenExchangeProvider)
+              .tokenEndpoint(
+                  token ->
+                      token
+                          .accessTokenRequestConverter(new TokenExchangeConverter())
+                          .authenticationProvider(
+                              new TokenExchangeProvider(
+                                  authorizations, tokenGenerator, auditLog, oidcClock))
+                          .authenticationProviders(
+                              providers ->
+                                  providers.removeIf(
+                                      p -> p instanceof OAuth2TokenExchangeAuthenticationProvider)))
               .authorizationEndpoint(
                   endpoint ->
                       endpoint
@@ -388,7 +409,11 @@ public class AuthorizationServerConfig {
   private void metadata(Map<String, Object> claims) {
     claims.put(
         "grant_types_supported",
-        List.of("authorization_code", "refresh_token", "client_credentials"));
+        List.of(
+            "authorization_code",
+            "refresh_token",
+            "client_credentials",
+            AuthorizationGrantType.TOKEN_EXCHANGE.getValue()));
     claims.put("response_types_supported", List.of("code"));
     claims.put("response_modes_supported", List.of("query"));
     claims.put("code_challenge_methods_supported", List.of("S256"));

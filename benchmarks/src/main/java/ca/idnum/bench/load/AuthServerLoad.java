@@ -36,9 +36,11 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  *
  * <p>Scenarios: {@code jwks} (GET the JWK set), {@code client-credentials} (token grant with {@code
  * client_secret_basic}), {@code refresh} (refresh-token grant, each worker following its own
- * rotating chain), {@code login} (a complete password login: authorization request, login page,
- * form post, through to the authorization code), and {@code argon2} (Argon2id hashes with the
- * server's parameters, in this process: the ceiling for logins on this machine).
+ * rotating chain), {@code token-exchange} (RFC 8693: each worker logs in once, then exchanges its
+ * access token for one restricted to the demo API and scope, logging in again when it expires),
+ * {@code login} (a complete password login: authorization request, login page, form post, through
+ * to the authorization code), and {@code argon2} (Argon2id hashes with the server's parameters, in
+ * this process: the ceiling for logins on this machine).
  */
 public final class AuthServerLoad {
 
@@ -85,6 +87,7 @@ public final class AuthServerLoad {
           case "jwks" -> this::jwks;
           case "client-credentials" -> this::clientCredentials;
           case "refresh" -> refreshWorker();
+          case "token-exchange" -> tokenExchangeWorker();
           case "login" -> this::login;
           case "argon2" -> argon2Worker();
           default -> throw new IllegalArgumentException("unknown scenario " + scenario);
@@ -146,7 +149,7 @@ public final class AuthServerLoad {
     return () -> {
       String[] current = token.get();
       if (current == null) {
-        current = new String[] {loginForTokens().orElseThrow()};
+        current = new String[] {loginForTokens("refresh_token").orElseThrow()};
         token.set(current);
       }
       HttpResponse<String> r =
@@ -161,6 +164,39 @@ public final class AuthServerLoad {
         return false;
       }
       current[0] = jsonString(r.body(), "refresh_token").orElseThrow();
+      return true;
+    };
+  }
+
+  private Worker tokenExchangeWorker() {
+    ThreadLocal<String> subject = new ThreadLocal<>();
+    return () -> {
+      String token = subject.get();
+      if (token == null) {
+        token = loginForTokens("access_token").orElseThrow();
+        subject.set(token);
+      }
+      HttpResponse<String> r =
+          send(
+              form(
+                      "/oauth2/token",
+                      Map.of(
+                          "grant_type",
+                          "urn:ietf:params:oauth:grant-type:token-exchange",
+                          "subject_token",
+                          token,
+                          "subject_token_type",
+                          "urn:ietf:params:oauth:token-type:access_token",
+                          "audience",
+                          options.exchangeAudience,
+                          "scope",
+                          "profile"))
+                  .header("Authorization", basic(options.rpClient, options.rpSecret))
+                  .build());
+      if (r.statusCode() != 200) {
+        subject.remove();
+        return false;
+      }
       return true;
     };
   }
@@ -273,7 +309,8 @@ public final class AuthServerLoad {
     return html.replace("&#61;", "=").replace("&#45;", "-").replace("&amp;", "&");
   }
 
-  private Optional<String> loginForTokens() throws IOException, InterruptedException {
+  /** A complete login and code grant: the named token of the response. */
+  private Optional<String> loginForTokens(String name) throws IOException, InterruptedException {
     Verifier verifier = new Verifier();
     Optional<String> code = authorizationCode(verifier);
     if (code.isEmpty()) {
@@ -294,7 +331,7 @@ public final class AuthServerLoad {
                         verifier.value))
                 .header("Authorization", basic(options.rpClient, options.rpSecret))
                 .build());
-    return r.statusCode() == 200 ? jsonString(r.body(), "refresh_token") : Optional.empty();
+    return r.statusCode() == 200 ? jsonString(r.body(), name) : Optional.empty();
   }
 
   // --- HTTP helpers ---
@@ -466,12 +503,14 @@ public final class AuthServerLoad {
     int threads = 16;
     int seconds = 20;
     int warmupSeconds = 10;
-    List<String> scenarios = List.of("jwks", "client-credentials", "refresh", "login", "argon2");
+    List<String> scenarios =
+        List.of("jwks", "client-credentials", "refresh", "token-exchange", "login", "argon2");
     String backendClient = "demo-backend";
     String backendSecret = "demo-backend-secret-for-local-testing-only";
     String backendScope = "demo.read";
     String rpClient = "demo-rp";
     String rpSecret = "demo-rp-secret-for-local-testing-only";
+    String exchangeAudience = "urn:idnum:demo-api";
     String redirectUri = "http://localhost:8080/callback";
     String username = "demo@idnum.example";
     String password = "Demo-citoyen-2026!";
@@ -495,6 +534,7 @@ public final class AuthServerLoad {
           case "--backend-scope" -> o.backendScope = value;
           case "--rp-client" -> o.rpClient = value;
           case "--rp-secret" -> o.rpSecret = value;
+          case "--exchange-audience" -> o.exchangeAudience = value;
           case "--redirect-uri" -> o.redirectUri = value;
           case "--username" -> o.username = value;
           case "--password" -> o.password = value;

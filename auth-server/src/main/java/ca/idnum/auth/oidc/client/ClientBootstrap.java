@@ -29,15 +29,17 @@ import org.springframework.stereotype.Component;
  *       and {@code idnum.admin.generate-secret} is true (embedded default), a secret is generated
  *       when the client is first created and logged that one time.
  *   <li>With {@code idnum.demo.enabled}: the demo public body {@code demo-rp} with a fixed,
- *       documented demo secret ({@code idnum.demo.client-secret}), logged at every start; and the
- *       demo back-end client {@code demo-backend} ({@code client_secret_basic}, {@code
- *       client_credentials}, scope {@code demo.read}, audience {@code urn:idnum:demo-api}) with the
- *       fixed demo secret {@code idnum.demo.backend-client-secret}, which the load benchmark uses;
- *       and the demo wallet app {@code idnum-wallet}: a public client ({@code none}, PKCE S256 and
- *       DPoP required), sector {@code urn:idnum:sector:wallet}, the credential scopes {@code
- *       idnum:vc:<configuration>} and the wallet storage scope {@code idnum:wallet}, redirect URI
- *       {@code idnum.demo.wallet-redirect-uri}, audience the wallet-api credential issuer
- *       identifiers and wallet API identifier {@code idnum.demo.wallet-audience}.
+ *       documented demo secret ({@code idnum.demo.client-secret}), logged at every start, whose
+ *       back end may exchange its citizens' access tokens (RFC 8693) for the demo API {@code
+ *       urn:idnum:demo-api} (the load benchmark does); and the demo back-end client {@code
+ *       demo-backend} ({@code client_secret_basic}, {@code client_credentials}, scope {@code
+ *       demo.read}, audience {@code urn:idnum:demo-api}) with the fixed demo secret {@code
+ *       idnum.demo.backend-client-secret}, which the load benchmark uses; and the demo wallet app
+ *       {@code idnum-wallet}: a public client ({@code none}, PKCE S256 and DPoP required), sector
+ *       {@code urn:idnum:sector:wallet}, the credential scopes {@code idnum:vc:<configuration>} and
+ *       the wallet storage scope {@code idnum:wallet}, redirect URI {@code
+ *       idnum.demo.wallet-redirect-uri}, audience the wallet-api credential issuer identifiers and
+ *       wallet API identifier {@code idnum.demo.wallet-audience}.
  * </ul>
  */
 @Component
@@ -164,7 +166,7 @@ public class ClientBootstrap implements ApplicationRunner {
               DEMO_SECTOR,
               "client_secret_basic",
               null,
-              List.of("authorization_code", "refresh_token"),
+              List.of("authorization_code", "refresh_token", OidcClient.TOKEN_EXCHANGE),
               List.of("http://localhost:8080/callback", "http://127.0.0.1:8080/callback"),
               List.of("http://localhost:8080/", "http://127.0.0.1:8080/"),
               "openid profile email",

@@ -19,7 +19,8 @@ import java.util.Set;
  * @param authMethod token endpoint authentication
  * @param secretDigest SHA-256 digest of the secret (client_secret_basic), never the secret
  * @param jwks public JWK set (JSON) for private_key_jwt
- * @param grantTypes authorization_code, refresh_token, client_credentials
+ * @param grantTypes authorization_code, refresh_token, client_credentials, token exchange (RFC
+ *     8693, confidential clients only)
  * @param redirectUris exact redirect URIs
  * @param postLogoutRedirectUris exact post-logout redirect URIs
  * @param scopes scopes the client may request
@@ -57,7 +58,14 @@ public record OidcClient(
     boolean backchannelLogoutSessionRequired) {
 
   public static final Set<String> SUPPORTED_GRANT_TYPES =
-      Set.of("authorization_code", "refresh_token", "client_credentials");
+      Set.of(
+          "authorization_code",
+          "refresh_token",
+          "client_credentials",
+          "urn:ietf:params:oauth:grant-type:token-exchange");
+
+  /** RFC 8693 token exchange: for confidential clients with a registered audience. */
+  public static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
   public OidcClient {
     Objects.requireNonNull(id, "id");
@@ -84,10 +92,16 @@ public record OidcClient(
     }
     if (grantTypes.isEmpty() || !SUPPORTED_GRANT_TYPES.containsAll(grantTypes)) {
       throw new IllegalArgumentException(
-          "grant_types: a non-empty subset of authorization_code, refresh_token, client_credentials");
+          "grant_types: a non-empty subset of authorization_code, refresh_token,"
+              + " client_credentials, "
+              + TOKEN_EXCHANGE);
     }
     if (grantTypes.contains("refresh_token") && !grantTypes.contains("authorization_code")) {
       throw new IllegalArgumentException("grant_types: refresh_token needs authorization_code");
+    }
+    if (grantTypes.contains(TOKEN_EXCHANGE) && audience.isEmpty()) {
+      throw new IllegalArgumentException(
+          "grant_types: token exchange needs an audience (the downstream APIs it may target)");
     }
     if (grantTypes.contains("authorization_code") && redirectUris.isEmpty()) {
       throw new IllegalArgumentException("redirect_uris: required for authorization_code");

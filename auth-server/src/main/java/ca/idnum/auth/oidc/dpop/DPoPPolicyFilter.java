@@ -41,8 +41,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Spring Authorization Server (which then binds the tokens to the proof's key):
  *
  * <ul>
- *   <li>high-assurance and public clients must send a DPoP proof with their code and refresh grants
- *       (FAPI 2.0 sender-constrained tokens);
+ *   <li>high-assurance and public clients must send a DPoP proof with their code, refresh and token
+ *       exchange grants (FAPI 2.0 sender-constrained tokens);
  *   <li>a proof's {@code jti} is accepted once across all nodes (replay cache in the short-lived
  *       store);
  *   <li>a server nonce is required for high-assurance clients (and for all clients when {@code
@@ -106,7 +106,11 @@ public final class DPoPPolicyFilter extends OncePerRequestFilter {
     boolean highAssurance = IdnumRegisteredClients.isHighAssurance(client);
     String grantType = request.getParameter("grant_type");
     boolean codeGrant = !pushed && "authorization_code".equals(grantType);
-    boolean userGrant = codeGrant || (!pushed && "refresh_token".equals(grantType));
+    boolean userGrant =
+        codeGrant
+            || (!pushed
+                && ("refresh_token".equals(grantType)
+                    || "urn:ietf:params:oauth:grant-type:token-exchange".equals(grantType)));
     List<String> proofs = Collections.list(request.getHeaders("DPoP"));
     String boundKey = codeGrant ? boundKey(request.getParameter("code")) : null;
     if (proofs.isEmpty()) {

@@ -47,6 +47,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  *   <li>Refresh token reuse: a rotated (old) refresh token presented again revokes the whole family
  *       (the authorization is removed, so its refresh and access tokens stop working at this
  *       server: refresh, userinfo, introspection).
+ *   <li>An exchanged token (RFC 8693) is found only while its {@link TokenLineage} stands.
  * </ul>
  */
 public final class StoreAuthorizationService implements OAuth2AuthorizationService {
@@ -185,7 +186,9 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
               .get(indexKey(index, token))
               .flatMap(this::load)
               .filter(a -> matches(a, index, token));
-      if (found.isPresent() && withdrawals != null && withdrawals.voids(found.get())) {
+      if (found.isPresent()
+          && ((withdrawals != null && withdrawals.voids(found.get()))
+              || !TokenLineage.alive(found.get(), this::load, withdrawals))) {
         remove(found.get());
         return null;
       }

@@ -217,6 +217,42 @@ class AdminApiTest {
   }
 
   @Test
+  void tokenExchangeIsForConfidentialClientsWithARegisteredAudience() {
+    String admin = token("idnum-admin", ADMIN_SECRET);
+    String website =
+        """
+        {"client_id":"tax-website","client_name":"Revenu","sector_identifier":
+        "urn:idnum:sector:revenue","token_endpoint_auth_method":"client_secret_basic",
+        "grant_types":["authorization_code","urn:ietf:params:oauth:grant-type:token-exchange"],
+        "redirect_uris":["http://127.0.0.1:8765/callback"],"scope":"openid profile",
+        "audience":["urn:idnum:api:tax"],"access_token_lifetime":300}""";
+    HttpResponse<String> created = call("POST", "/admin/clients", admin, website);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(json(created).get("client").toString())
+        .contains("urn:ietf:params:oauth:grant-type:token-exchange");
+
+    HttpResponse<String> publicClient =
+        call(
+            "POST",
+            "/admin/clients",
+            admin,
+            website.replace("tax-website", "tax-public").replace("client_secret_basic", "none"));
+    assertThat(publicClient.statusCode()).isEqualTo(400);
+    assertThat(json(publicClient)).containsEntry("error", "invalid_client_metadata");
+
+    HttpResponse<String> noAudience =
+        call(
+            "POST",
+            "/admin/clients",
+            admin,
+            website
+                .replace("tax-website", "tax-no-audience")
+                .replace("\"audience\":[\"urn:idnum:api:tax\"],", ""));
+    assertThat(noAudience.statusCode()).as(noAudience.body()).isEqualTo(400);
+    assertThat(json(noAudience)).containsEntry("error", "invalid_client_metadata");
+  }
+
+  @Test
   void registersUpdatesRotatesSecretAndDisablesAClient() throws Exception {
     String admin = token("idnum-admin", ADMIN_SECRET);
     HttpResponse<String> created = call("POST", "/admin/clients", admin, BACKEND);

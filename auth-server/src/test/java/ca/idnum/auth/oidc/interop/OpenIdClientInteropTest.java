@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * An OpenID-certified independent relying-party library, panva's {@code openid-client} 6.9 (Node),
  * completes discovery, the code flow with PKCE, ID token validation and userinfo against the
- * provider; and, for a high-assurance client, private_key_jwt + PAR + DPoP.
+ * provider; for a high-assurance client, private_key_jwt + PAR + DPoP; and RFC 8693 token exchange
+ * ({@code genericGrantRequest}) with introspection of the exchanged token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(OidcTestConfig.class)
@@ -149,5 +150,66 @@ class OpenIdClientInteropTest {
     assertThat(userinfo)
         .containsEntry("sub", expectedSub)
         .containsEntry("email", "bob@example.org");
+  }
+
+  @Test
+  void openidClientExchangesTheAccessTokenForADownstreamApi() throws Exception {
+    String secret = "node-exchange-secret-0123456789abcdefghijk";
+    registrations.register(
+        new ClientMetadata(
+            "node-exchange",
+            "Organisme Node (API aval)",
+            "urn:idnum:sector:node-exchange",
+            "client_secret_basic",
+            null,
+            List.of("authorization_code", "urn:ietf:params:oauth:grant-type:token-exchange"),
+            List.of(CALLBACK),
+            List.of(),
+            "openid profile email",
+            false,
+            "RS256",
+            List.of("urn:idnum:api:downstream"),
+            300),
+        Optional.of(secret));
+    NodeScripts.Result result =
+        NodeScripts.run(
+            "openid-client/token-exchange.mjs",
+            Map.of(
+                "ISSUER",
+                "http://localhost:" + port,
+                "CLIENT_ID",
+                "node-exchange",
+                "CLIENT_SECRET",
+                secret,
+                "REDIRECT_URI",
+                CALLBACK,
+                "USERNAME",
+                OidcTestConfig.loginName(OidcTestConfig.ALICE.toString()),
+                "PASSWORD",
+                OidcTestConfig.PASSWORD,
+                "AUDIENCE",
+                "urn:idnum:api:downstream"));
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    Map<String, Object> rp = JSONObjectUtils.parse(result.lastLine());
+    String expectedSub = pairwise.subject("urn:idnum:sector:node-exchange", OidcTestConfig.ALICE);
+    assertThat(rp)
+        .containsEntry("sub", expectedSub)
+        .containsEntry("issued_token_type", "urn:ietf:params:oauth:token-type:access_token")
+        .containsEntry("token_type", "bearer")
+        .containsEntry("scope", "profile")
+        .containsEntry("has_refresh_token", false)
+        .containsEntry("has_id_token", false)
+        .containsEntry("refused", "invalid_target");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> introspection = (Map<String, Object>) rp.get("introspection");
+    assertThat(introspection)
+        .containsEntry("active", true)
+        .containsEntry("sub", expectedSub)
+        .containsEntry("scope", "profile")
+        .containsEntry("aud", List.of("urn:idnum:api:downstream"));
+    com.nimbusds.jwt.JWTClaimsSet exchanged =
+        com.nimbusds.jwt.SignedJWT.parse((String) rp.get("access_token")).getJWTClaimsSet();
+    assertThat(exchanged.getAudience()).containsExactly("urn:idnum:api:downstream");
+    assertThat(exchanged.getSubject()).isEqualTo(expectedSub);
   }
 }
