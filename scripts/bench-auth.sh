@@ -43,7 +43,8 @@ start_server() {
 
 load() {
   java -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad \
-    --target "http://127.0.0.1:$port" --redirect-uri "http://localhost:8080/callback" "$@"
+    --target "http://127.0.0.1:$port" --redirect-uri "http://localhost:8080/callback" \
+    --server-pid "$pid" "$@"
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -n 1)"

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,7 +75,8 @@ public final class AuthServerLoad {
         options.seconds,
         Runtime.getRuntime().availableProcessors());
     System.out.println(
-        "| scenario | requests | per second | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|");
+        "| scenario | requests | per second | p50 ms | p99 ms | errors | server CPU ms per request"
+            + " |\n|---|---:|---:|---:|---:|---:|---:|");
     for (String scenario : options.scenarios) {
       Result result = load.run(scenario);
       System.out.println(result.row());
@@ -93,7 +95,14 @@ public final class AuthServerLoad {
           default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
     measure(factory, options.warmupSeconds);
-    return measure(factory, options.seconds).named(scenario);
+    OptionalLong cpuBefore = ServerCpu.nanos(options.serverPid);
+    Result result = measure(factory, options.seconds).named(scenario);
+    OptionalLong cpuAfter = ServerCpu.nanos(options.serverPid);
+    if (cpuBefore.isPresent() && cpuAfter.isPresent() && result.samples().count > 0) {
+      return result.withCpu(
+          (cpuAfter.getAsLong() - cpuBefore.getAsLong()) / 1e6 / result.samples().count);
+    }
+    return result;
   }
 
   private Result measure(Worker worker, int seconds) throws Exception {
@@ -479,21 +488,37 @@ public final class AuthServerLoad {
     }
   }
 
-  private record Result(String scenario, Samples samples, int seconds) {
+  /**
+   * One measured phase; {@code cpuMillisPerRequest} is the server process's CPU time (user +
+   * system) spent per request during the phase, when its pid was given: unlike the rate, it hardly
+   * moves when other programs share the cores, so it compares builds and settings across runs.
+   */
+  private record Result(String scenario, Samples samples, int seconds, double cpuMillisPerRequest) {
+    Result(String scenario, Samples samples, int seconds) {
+      this(scenario, samples, seconds, Double.NaN);
+    }
+
     Result named(String name) {
-      return new Result(name, samples, seconds);
+      return new Result(name, samples, seconds, cpuMillisPerRequest);
+    }
+
+    Result withCpu(double millisPerRequest) {
+      return new Result(scenario, samples, seconds, millisPerRequest);
     }
 
     String row() {
       return String.format(
           Locale.ROOT,
-          "| %s | %d | %.0f | %.2f | %.2f | %d |",
+          "| %s | %d | %.0f | %.2f | %.2f | %d | %s |",
           scenario,
           samples.count,
           samples.count / (double) seconds,
           samples.percentileMillis(50),
           samples.percentileMillis(99),
-          samples.errors);
+          samples.errors,
+          Double.isNaN(cpuMillisPerRequest)
+              ? "—"
+              : String.format(Locale.ROOT, "%.2f", cpuMillisPerRequest));
     }
   }
 
@@ -503,6 +528,7 @@ public final class AuthServerLoad {
     int threads = 16;
     int seconds = 20;
     int warmupSeconds = 10;
+    long serverPid = -1;
     List<String> scenarios =
         List.of("jwks", "client-credentials", "refresh", "token-exchange", "login", "argon2");
     String backendClient = "demo-backend";
@@ -528,6 +554,7 @@ public final class AuthServerLoad {
           case "--threads" -> o.threads = Integer.parseInt(value);
           case "--seconds" -> o.seconds = Integer.parseInt(value);
           case "--warmup" -> o.warmupSeconds = Integer.parseInt(value);
+          case "--server-pid" -> o.serverPid = Long.parseLong(value);
           case "--scenarios" -> o.scenarios = List.of(value.split(","));
           case "--backend-client" -> o.backendClient = value;
           case "--backend-secret" -> o.backendSecret = value;
