@@ -7,6 +7,11 @@ import ca.idnum.auth.citizen.CitizenDirectory;
 import ca.idnum.auth.citizen.proofing.ProofingProperties;
 import ca.idnum.auth.citizen.proofing.VerifiedClaims;
 import ca.idnum.auth.citizen.proofing.VerifiedClaimsUserInfo;
+import ca.idnum.auth.mandate.ActFor;
+import ca.idnum.auth.mandate.ActForFilter;
+import ca.idnum.auth.mandate.ClientDelegation;
+import ca.idnum.auth.mandate.DelegatedAuthorizations;
+import ca.idnum.auth.mandate.Mandates;
 import ca.idnum.auth.oidc.client.ClientAssertionDecoderFactory;
 import ca.idnum.auth.oidc.client.ClientSecrets;
 import ca.idnum.auth.oidc.client.ExactRedirectUri;
@@ -128,12 +133,17 @@ public class AuthorizationServerConfig {
       Clock oidcClock,
       JwtDecoder jwtDecoder,
       IdnumRegisteredClients registeredClientRepository,
-      ConsentWithdrawals consentWithdrawals) {
-    return new StoreAuthorizationService(
-        store,
-        oidcClock,
-        new ClientCredentialsTokens(jwtDecoder, registeredClientRepository, store, oidcClock),
-        consentWithdrawals);
+      ConsentWithdrawals consentWithdrawals,
+      Mandates mandates) {
+    // delegated sessions (mandates) wrap the store: marked on save, checked on every lookup
+    return new DelegatedAuthorizations(
+        new StoreAuthorizationService(
+            store,
+            oidcClock,
+            new ClientCredentialsTokens(jwtDecoder, registeredClientRepository, store, oidcClock),
+            consentWithdrawals),
+        mandates::inForce,
+        mandates::find);
   }
 
   /** Withdrawn consents void what the client already obtained (kept as long as a token lives). */
@@ -272,7 +282,9 @@ public class AuthorizationServerConfig {
       AssuranceLevels assuranceLevels,
       UnmetRequirementsValidator unmetRequirements,
       Clock oidcClock,
-      SessionLogoutHandler sessionLogoutHandler)
+      SessionLogoutHandler sessionLogoutHandler,
+      ClientDelegation clientDelegation,
+      Mandates mandates)
       throws Exception {
     // RP-initiated logout ends the citizen session everywhere (back-channel logout to the others)
     OidcLogoutAuthenticationSuccessHandler logoutResponses =
@@ -310,6 +322,7 @@ public class AuthorizationServerConfig {
                                             OAuth2AuthorizationCodeRequestAuthenticationProvider
                                                 p) {
                                           p.setAuthorizationCodeGenerator(codes);
+                                          p.setAuthorizationConsentRequired(ActFor.consentPolicy());
                                           p.setAuthenticationValidator(
                                               ExactRedirectUri.validator()
                                                   .andThen(unmetRequirements));
@@ -379,6 +392,9 @@ public class AuthorizationServerConfig {
             new AuthorizationRequestPolicyFilter(
                 clients, oidcClock, authorizations, assurancePolicy, assuranceLevels),
             SecurityContextHolderFilter.class)
+        .addFilterAfter(
+            new ActForFilter(clients, clientDelegation, mandates),
+            AuthorizationRequestPolicyFilter.class)
         .addFilterBefore(
             new DPoPPolicyFilter(issuer, store, nonces, properties, authorizations),
             AuthorizationFilter.class);

@@ -96,6 +96,21 @@ final class AccountPageController {
     model.addAttribute(
         "sessions", activity.sessions(citizen, session == null ? null : session.getId(), locale));
     model.addAttribute("accessLog", activity.accessLog(citizen, locale));
+    model.addAttribute(
+        "delegationLog",
+        activity.delegationLog(
+            citizen,
+            locale,
+            id -> {
+              try {
+                return accounts
+                    .findById(CitizenId.parse(id))
+                    .map(a -> a.givenName() + " " + a.familyName())
+                    .orElse("?");
+              } catch (IllegalArgumentException e) {
+                return "?";
+              }
+            }));
     return "account";
   }
 

@@ -3,6 +3,7 @@ package ca.idnum.auth.oidc.token;
 import ca.idnum.auth.citizen.CitizenDirectory;
 import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.citizen.CitizenProfile;
+import ca.idnum.auth.mandate.Delegation;
 import ca.idnum.auth.oidc.consent.ScopeCatalog;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +42,8 @@ public final class CitizenUserInfo
     Object sub = token == null || token.getClaims() == null ? null : token.getClaims().get("sub");
     CitizenId citizen;
     try {
-      citizen = CitizenId.parse(authorization.getPrincipalName());
+      // a delegated authorization releases the principal's information (mandates)
+      citizen = CitizenId.parse(Delegation.subjectCitizen(authorization));
     } catch (IllegalArgumentException notACitizen) {
       throw invalidToken();
     }
@@ -52,6 +54,9 @@ public final class CitizenUserInfo
     Set<String> scopes = accessToken.getScopes();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sub", sub.toString());
+    if (token.getClaims().get("act") instanceof Map<?, ?> act) {
+      claims.put("act", act);
+    }
     if (scopes.contains("profile")) {
       profile.givenName().ifPresent(v -> claims.put("given_name", v));
       profile.familyName().ifPresent(v -> claims.put("family_name", v));
