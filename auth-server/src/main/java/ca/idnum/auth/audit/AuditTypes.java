@@ -34,6 +34,14 @@ public final class AuditTypes {
   /** A mandatary logged in to a public body on behalf of a principal (recorded for both). */
   public static final String LOGIN_DELEGATED = "login.delegated";
 
+  /** Organisations (representatives: recorded for the administrator and the representative). */
+  public static final String ORGANISATION_CREATED = "organisation.created";
+
+  public static final String ORGANISATION_REPRESENTATIVE_ADDED =
+      "organisation.representative.added";
+  public static final String ORGANISATION_REPRESENTATIVE_REMOVED =
+      "organisation.representative.removed";
+
   public static final String ADMIN_CLIENT_DELEGATION = "admin.client.delegation";
 
   private AuditTypes() {}

@@ -44,9 +44,15 @@ public final class ActFor {
   /**
    * The citizen's choice for a request.
    *
-   * @param mandateId the mandate to act under; null to act as oneself
+   * @param choice the mandate id to act under, {@code org:<organisation id>} to act for an
+   *     organisation; null to act as oneself
    */
-  record Chosen(String requestKey, String mandateId) implements Serializable {}
+  record Chosen(String requestKey, String choice) implements Serializable {}
+
+  /** The choice value of an organisation. */
+  static String organisationChoice(String organisationId) {
+    return "org:" + organisationId;
+  }
 
   static Optional<Pending> pending(HttpServletRequest request) {
     HttpSession session = request.getSession(false);

@@ -39,12 +39,17 @@ public final class ActForFilter extends OncePerRequestFilter {
   private final RegisteredClientRepository clients;
   private final ClientDelegation delegation;
   private final Mandates mandates;
+  private final OrganisationDelegations organisations;
 
   public ActForFilter(
-      RegisteredClientRepository clients, ClientDelegation delegation, Mandates mandates) {
+      RegisteredClientRepository clients,
+      ClientDelegation delegation,
+      Mandates mandates,
+      OrganisationDelegations organisations) {
     this.clients = clients;
     this.delegation = delegation;
     this.mandates = mandates;
+    this.organisations = organisations;
   }
 
   @Override
@@ -71,13 +76,20 @@ public final class ActForFilter extends OncePerRequestFilter {
       return;
     }
     RegisteredClient client = clients.findByClientId(clientId);
-    if (client == null || !delegation.of(clientId).delegatedSessions()) {
+    ClientDelegation.Setting setting =
+        client == null ? ClientDelegation.Setting.NONE : delegation.of(clientId);
+    if (!setting.delegatedSessions() && !setting.organisations()) {
       chain.doFilter(request, response);
       return;
     }
     String sector = IdnumRegisteredClients.sectorOf(client);
-    List<Mandate> options = mandates.activeFor(citizen.get(), clientId, sector);
-    if (options.isEmpty()) {
+    List<Mandate> options =
+        setting.delegatedSessions()
+            ? mandates.activeFor(citizen.get(), clientId, sector)
+            : List.of();
+    List<OrganisationDelegations.Represented> represented =
+        setting.organisations() ? organisations.representedBy(citizen.get()) : List.of();
+    if (options.isEmpty() && represented.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
@@ -86,19 +98,27 @@ public final class ActForFilter extends OncePerRequestFilter {
     if (session.getAttribute(ActFor.CHOSEN) instanceof ActFor.Chosen chosen
         && chosen.requestKey().equals(key)) {
       session.removeAttribute(ActFor.CHOSEN);
-      if (chosen.mandateId() == null) {
+      if (chosen.choice() == null) {
         chain.doFilter(request, response);
         return;
       }
-      Optional<Mandate> mandate =
-          options.stream().filter(m -> m.id().equals(chosen.mandateId())).findFirst();
-      if (mandate.isPresent()) {
-        request.setAttribute(
-            DelegatedAuthorizations.REQUEST_ATTRIBUTE,
-            new Delegation(
-                mandate.get().id(),
-                mandate.get().principal().toString(),
-                citizen.get().toString()));
+      Optional<Delegation> chosenDelegation =
+          options.stream()
+              .filter(m -> m.id().equals(chosen.choice()))
+              .findFirst()
+              .map(
+                  m ->
+                      Delegation.forCitizen(
+                          m.id(), m.principal().toString(), citizen.get().toString()));
+      if (chosenDelegation.isEmpty()) {
+        chosenDelegation =
+            represented.stream()
+                .filter(o -> ActFor.organisationChoice(o.organisationId()).equals(chosen.choice()))
+                .findFirst()
+                .map(o -> Delegation.forOrganisation(o.organisationId(), citizen.get().toString()));
+      }
+      if (chosenDelegation.isPresent()) {
+        request.setAttribute(DelegatedAuthorizations.REQUEST_ATTRIBUTE, chosenDelegation.get());
         chain.doFilter(request, response);
         return;
       }

@@ -94,11 +94,18 @@ public final class DelegatedAuthorizations implements OAuth2AuthorizationService
     if (!chosen.mandatary().equals(authorization.getPrincipalName())) {
       return authorization;
     }
-    Optional<Mandate> mandate = mandates.apply(chosen.mandateId());
-    if (mandate.isEmpty()) {
-      return authorization;
+    Set<String> scopes;
+    if (chosen.organisation()) {
+      // an organisation has no profile: only openid (and the idnum_org claim)
+      scopes = new java.util.TreeSet<>(authorization.getAuthorizedScopes());
+      scopes.retainAll(Set.of("openid"));
+    } else {
+      Optional<Mandate> mandate = mandates.apply(chosen.grant());
+      if (mandate.isEmpty()) {
+        return authorization;
+      }
+      scopes = mandate.get().narrow(authorization.getAuthorizedScopes());
     }
-    Set<String> scopes = mandate.get().narrow(authorization.getAuthorizedScopes());
     return OAuth2Authorization.from(authorization)
         .attribute(Delegation.ATTRIBUTE, chosen)
         .authorizedScopes(scopes)

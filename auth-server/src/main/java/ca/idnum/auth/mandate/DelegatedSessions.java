@@ -4,6 +4,7 @@ import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.session.CitizenSession;
 import ca.idnum.auth.session.JdbcCitizenSessions;
 import ca.idnum.auth.session.backchannel.BackChannelLogouts;
+import ca.idnum.auth.session.backchannel.LogoutTokens;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -30,8 +31,11 @@ public final class DelegatedSessions {
     this.backchannel = backchannel;
   }
 
-  /** Returns how many authorizations were ended. */
-  public int end(String mandateId, CitizenId mandatary) {
+  /**
+   * Ends what {@code mandatary} obtained under {@code grant} (a mandate id, or an organisation id
+   * for a representative); returns how many authorizations were ended.
+   */
+  public int end(String grant, CitizenId mandatary) {
     if (!(authorizationService.getObject() instanceof DelegatedAuthorizations authorizations)) {
       return 0;
     }
@@ -40,12 +44,16 @@ public final class DelegatedSessions {
     for (CitizenSession session : index.notEnded(mandatary.toString())) {
       for (JdbcCitizenSessions.SessionClient client : index.clients(session.sid())) {
         Optional<Delegation> delegation = authorizations.delegationOf(client.authorizationId());
-        if (delegation.isEmpty() || !delegation.get().mandateId().equals(mandateId)) {
+        if (delegation.isEmpty() || !delegation.get().grant().equals(grant)) {
           continue;
         }
         authorizations.revoke(client.authorizationId());
         ended++;
-        if (backchannel.queue(client.clientId(), session.sid(), delegation.get().principal())) {
+        String subject =
+            delegation.get().organisation()
+                ? LogoutTokens.ORGANISATION_PREFIX + delegation.get().principal()
+                : delegation.get().principal();
+        if (backchannel.queue(client.clientId(), session.sid(), subject)) {
           queued = true;
         }
       }

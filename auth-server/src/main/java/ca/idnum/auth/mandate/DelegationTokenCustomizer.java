@@ -30,8 +30,14 @@ public final class DelegationTokenCustomizer
   private final PairwiseSubjects pairwise;
   private final AuditLog audit;
   private final Clock clock;
+  private final OrganisationDelegations organisations;
 
-  public DelegationTokenCustomizer(PairwiseSubjects pairwise, AuditLog audit, Clock clock) {
+  public DelegationTokenCustomizer(
+      PairwiseSubjects pairwise,
+      AuditLog audit,
+      Clock clock,
+      OrganisationDelegations organisations) {
+    this.organisations = organisations;
     this.pairwise = pairwise;
     this.audit = audit;
     this.clock = clock;
@@ -55,9 +61,19 @@ public final class DelegationTokenCustomizer
     }
     String sector = IdnumRegisteredClients.sectorOf(context.getRegisteredClient());
     Delegation d = delegation.get();
-    String principalSub = pairwise.subject(sector, CitizenId.parse(d.principal()));
+    String principalSub =
+        d.organisation()
+            ? pairwise.organisationSubject(sector, d.principal())
+            : pairwise.subject(sector, CitizenId.parse(d.principal()));
     String mandatarySub = pairwise.subject(sector, CitizenId.parse(d.mandatary()));
     context.getClaims().subject(principalSub).claim("act", Map.of("sub", mandatarySub));
+    if (d.organisation()) {
+      organisations
+          .find(d.principal())
+          .ifPresent(
+              o ->
+                  context.getClaims().claim("idnum_org", Map.of("neq", o.neq(), "name", o.name())));
+    }
     if (accessToken
         && AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
       String clientId = context.getRegisteredClient().getClientId();
@@ -74,19 +90,16 @@ public final class DelegationTokenCustomizer
       for (String role : List.of("principal", "mandatary")) {
         boolean principal = "principal".equals(role);
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("mandate", d.mandateId());
-        details.put("role", role);
+        details.put(d.organisation() ? "organisation" : "mandate", d.grant());
+        details.put(
+            "role", d.organisation() ? (principal ? "organisation" : "representative") : role);
         details.put("other", principal ? d.mandatary() : d.principal());
         details.put("level", level[0]);
         details.put(
             "scopes", String.join(" ", new java.util.TreeSet<>(context.getAuthorizedScopes())));
-        audit.record(
-            new AuditEvent(
-                AuditTypes.LOGIN_DELEGATED,
-                now,
-                principal ? d.principal() : d.mandatary(),
-                clientId,
-                details));
+        // the organisation's side is recorded without a citizen (its id is in the details)
+        String citizen = principal ? (d.organisation() ? null : d.principal()) : d.mandatary();
+        audit.record(new AuditEvent(AuditTypes.LOGIN_DELEGATED, now, citizen, clientId, details));
       }
     }
   }

@@ -92,6 +92,18 @@ public final class JdbcMandates {
         .list();
   }
 
+  /** Accepted mandates whose end date is before {@code today} (a batch). */
+  public List<Mandate> acceptedEndingBefore(LocalDate today, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM mandate WHERE state = 'ACCEPTED' AND ends_on < ? ORDER BY ends_on LIMIT "
+                + limit)
+        .param(today)
+        .query(JdbcMandates::row)
+        .list();
+  }
+
   /** PROPOSED -> ACCEPTED by {@code mandatary}; false when it was not proposed any more. */
   public boolean accept(String id, CitizenId mandatary, Instant now) {
     return jdbc.sql(

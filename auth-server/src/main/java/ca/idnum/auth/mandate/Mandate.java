@@ -66,7 +66,7 @@ public record Mandate(
     return switch (state) {
       case PROPOSED -> today.isAfter(endsOn) ? Status.EXPIRED : Status.PROPOSED;
       case REFUSED -> Status.REFUSED;
-      case ENDED -> Status.ENDED;
+      case ENDED -> endedBy.map("EXPIRY"::equals).orElse(false) ? Status.EXPIRED : Status.ENDED;
       case ACCEPTED ->
           today.isBefore(startsOn)
               ? Status.UPCOMING

@@ -48,7 +48,10 @@ public class MandateConfiguration {
 
   @Bean
   DelegationTokenCustomizer delegationTokenCustomizer(
-      PairwiseSubjects pairwise, AuditLog auditLog, Clock oidcClock) {
-    return new DelegationTokenCustomizer(pairwise, auditLog, oidcClock);
+      PairwiseSubjects pairwise,
+      AuditLog auditLog,
+      Clock oidcClock,
+      OrganisationDelegations organisations) {
+    return new DelegationTokenCustomizer(pairwise, auditLog, oidcClock, organisations);
   }
 }

@@ -67,13 +67,16 @@ final class MandatePagesController {
   private final ClientDelegation delegation;
   private final JdbcOidcClients clients;
   private final AssuranceLevels levels;
+  private final OrganisationDelegations organisations;
 
   MandatePagesController(
       Mandates mandates,
       CitizenAccountRepository accounts,
       ClientDelegation delegation,
       JdbcOidcClients clients,
-      AssuranceLevels levels) {
+      AssuranceLevels levels,
+      OrganisationDelegations organisations) {
+    this.organisations = organisations;
     this.mandates = mandates;
     this.accounts = accounts;
     this.delegation = delegation;
@@ -188,13 +191,7 @@ final class MandatePagesController {
       return "redirect:/account";
     }
     model.addAttribute("clientName", client.get().clientName());
-    model.addAttribute(
-        "options",
-        mandates
-            .activeFor(account.get().id(), client.get().clientId(), client.get().sectorIdentifier())
-            .stream()
-            .map(m -> new Option(m.id(), name(m.principal())))
-            .toList());
+    model.addAttribute("options", options(account.get(), client.get()));
     return "account-act-for";
   }
 
@@ -205,7 +202,7 @@ final class MandatePagesController {
       HttpServletRequest request) {
     Optional<CitizenAccount> account = account(authentication);
     Optional<ActFor.Pending> pending = ActFor.pending(request);
-    if (account.isEmpty() || pending.isEmpty() || choice.length() > 36) {
+    if (account.isEmpty() || pending.isEmpty() || choice.length() > 40) {
       return "redirect:/account";
     }
     Optional<OidcClient> client = clients.findByClientId(pending.get().clientId());
@@ -215,11 +212,7 @@ final class MandatePagesController {
     String mandateId = null;
     if (!"self".equals(choice)) {
       boolean allowed =
-          mandates
-              .activeFor(
-                  account.get().id(), client.get().clientId(), client.get().sectorIdentifier())
-              .stream()
-              .anyMatch(m -> m.id().equals(choice));
+          options(account.get(), client.get()).stream().anyMatch(o -> o.mandateId().equals(choice));
       if (!allowed) {
         return "redirect:/account/act-for";
       }
@@ -229,6 +222,27 @@ final class MandatePagesController {
     session.removeAttribute(ActFor.PENDING);
     session.setAttribute(ActFor.CHOSEN, new ActFor.Chosen(pending.get().requestKey(), mandateId));
     return "redirect:" + pending.get().resumeUrl();
+  }
+
+  /** Whom the citizen may act for at the client: principals, then organisations. */
+  private List<Option> options(CitizenAccount account, OidcClient client) {
+    ClientDelegation.Setting setting = delegation.of(client.clientId());
+    List<Option> options = new java.util.ArrayList<>();
+    if (setting.delegatedSessions()) {
+      mandates.activeFor(account.id(), client.clientId(), client.sectorIdentifier()).stream()
+          .map(m -> new Option(m.id(), name(m.principal())))
+          .forEach(options::add);
+    }
+    if (setting.organisations()) {
+      organisations.representedBy(account.id()).stream()
+          .map(
+              o ->
+                  new Option(
+                      ActFor.organisationChoice(o.organisationId()),
+                      o.name() + " (NEQ " + o.neq() + ")"))
+          .forEach(options::add);
+    }
+    return options;
   }
 
   // ------------------------------------------------------------------------------------------

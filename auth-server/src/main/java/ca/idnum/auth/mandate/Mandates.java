@@ -177,6 +177,31 @@ public final class Mandates {
     return true;
   }
 
+  /**
+   * Ends the accepted mandates whose end date has passed, as their ending by a party would (their
+   * delegated sessions end, back-channel logout, {@code mandate.ended} for both with {@code by}
+   * {@code expiry}); returns how many. Run on a schedule ({@link MandateExpiry}); tokens of an
+   * expired mandate are refused even before (see {@link #inForce}).
+   */
+  public int expireDue() {
+    int expired = 0;
+    for (Mandate mandate : store.acceptedEndingBefore(today(), 100)) {
+      if (mandate.mandatary().isEmpty() || !store.end(mandate.id(), "EXPIRY", clock.instant())) {
+        continue;
+      }
+      int ended = sessions.end(mandate.id(), mandate.mandatary().get());
+      recordBoth(
+          AuditTypes.MANDATE_ENDED,
+          mandate,
+          mandate.mandatary().get(),
+          "expiry",
+          Map.of("delegated_sessions_ended", Integer.toString(ended)));
+      notifyBoth(mandate, mandate.mandatary().get(), "ended");
+      expired++;
+    }
+    return expired;
+  }
+
   /** The mandates under which {@code mandatary} may act today at the client (or its sector). */
   public List<Mandate> activeFor(CitizenId mandatary, String clientId, String sector) {
     LocalDate today = today();
@@ -188,8 +213,11 @@ public final class Mandates {
 
   /** Whether a delegation's mandate is still in force (accepted, within its dates). */
   public boolean inForce(Delegation delegation) {
+    if (delegation.organisation()) {
+      return false;
+    }
     return store
-        .find(delegation.mandateId())
+        .find(delegation.grant())
         .filter(
             m ->
                 m.mandatary().map(id -> id.toString().equals(delegation.mandatary())).orElse(false))

@@ -12,6 +12,7 @@ import ca.idnum.auth.mandate.ActForFilter;
 import ca.idnum.auth.mandate.ClientDelegation;
 import ca.idnum.auth.mandate.DelegatedAuthorizations;
 import ca.idnum.auth.mandate.Mandates;
+import ca.idnum.auth.mandate.OrganisationDelegations;
 import ca.idnum.auth.oidc.client.ClientAssertionDecoderFactory;
 import ca.idnum.auth.oidc.client.ClientSecrets;
 import ca.idnum.auth.oidc.client.ExactRedirectUri;
@@ -134,7 +135,8 @@ public class AuthorizationServerConfig {
       JwtDecoder jwtDecoder,
       IdnumRegisteredClients registeredClientRepository,
       ConsentWithdrawals consentWithdrawals,
-      Mandates mandates) {
+      Mandates mandates,
+      OrganisationDelegations organisations) {
     // delegated sessions (mandates) wrap the store: marked on save, checked on every lookup
     return new DelegatedAuthorizations(
         new StoreAuthorizationService(
@@ -142,7 +144,10 @@ public class AuthorizationServerConfig {
             oidcClock,
             new ClientCredentialsTokens(jwtDecoder, registeredClientRepository, store, oidcClock),
             consentWithdrawals),
-        mandates::inForce,
+        d ->
+            d.organisation()
+                ? organisations.represents(d.grant(), d.mandatary())
+                : mandates.inForce(d),
         mandates::find);
   }
 
@@ -284,7 +289,8 @@ public class AuthorizationServerConfig {
       Clock oidcClock,
       SessionLogoutHandler sessionLogoutHandler,
       ClientDelegation clientDelegation,
-      Mandates mandates)
+      Mandates mandates,
+      OrganisationDelegations organisations)
       throws Exception {
     // RP-initiated logout ends the citizen session everywhere (back-channel logout to the others)
     OidcLogoutAuthenticationSuccessHandler logoutResponses =
@@ -393,7 +399,7 @@ public class AuthorizationServerConfig {
                 clients, oidcClock, authorizations, assurancePolicy, assuranceLevels),
             SecurityContextHolderFilter.class)
         .addFilterAfter(
-            new ActForFilter(clients, clientDelegation, mandates),
+            new ActForFilter(clients, clientDelegation, mandates, organisations),
             AuthorizationRequestPolicyFilter.class)
         .addFilterBefore(
             new DPoPPolicyFilter(issuer, store, nonces, properties, authorizations),

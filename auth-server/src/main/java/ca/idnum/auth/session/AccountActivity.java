@@ -160,7 +160,8 @@ public final class AccountActivity {
         .filter(
             r ->
                 "principal".equals(r.details().get("role"))
-                    || "mandatary".equals(r.details().get("role")))
+                    || "mandatary".equals(r.details().get("role"))
+                    || "representative".equals(r.details().get("role")))
         .map(
             r ->
                 new DelegationItem(

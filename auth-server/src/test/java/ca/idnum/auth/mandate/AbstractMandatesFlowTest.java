@@ -87,6 +87,7 @@ abstract class AbstractMandatesFlowTest {
   static final String SECRET = "test-secret-of-mandate-rps-0123456789abcdefg";
   static final String DELEGATING = "mandate-rp";
   static final String PLAIN = "mandate-plain-rp";
+  static final String ORG_RP = "mandate-org-rp";
   static final String SECTOR = "urn:idnum:sector:mandates-test";
   static final String PASSWORD = "une phrase de passe assez longue";
 
@@ -120,8 +121,11 @@ abstract class AbstractMandatesFlowTest {
   @Autowired TotpAuthenticators totp;
   @Autowired PairwiseSubjects pairwise;
   @Autowired JdbcMandates store;
+  @Autowired Mandates mandates;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired BackChannelLogouts backchannel;
   @Autowired Recorded audit;
+  @Autowired ca.idnum.auth.organisation.Organisations organisations;
 
   String issuer;
   WireMockServer relyingBody;
@@ -132,7 +136,7 @@ abstract class AbstractMandatesFlowTest {
     relyingBody = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     relyingBody.start();
     relyingBody.stubFor(post(urlEqualTo("/backchannel")).willReturn(aResponse().withStatus(200)));
-    for (String clientId : List.of(DELEGATING, PLAIN)) {
+    for (String clientId : List.of(DELEGATING, PLAIN, ORG_RP)) {
       if (registrations.find(clientId).isEmpty()) {
         registrations.register(
             new ClientMetadata(
@@ -155,6 +159,7 @@ abstract class AbstractMandatesFlowTest {
       }
     }
     delegation.set(DELEGATING, new ClientDelegation.Setting(true, false));
+    delegation.set(ORG_RP, new ClientDelegation.Setting(false, true));
   }
 
   @AfterAll
@@ -600,8 +605,24 @@ abstract class AbstractMandatesFlowTest {
     Tokens tokens = tokens(DELEGATING, login.callback().get("code"), pkce);
     assertThat(tokens.idToken().getSubject()).isEqualTo(sub(principal));
 
-    // two days later it has expired: its refresh token is refused, and nothing is offered
-    clock.shift(Duration.ofDays(2));
+    // its end date passes (the dates are moved back: the stores' lifetimes follow the test clock):
+    // the expiry run ends its delegated session (back-channel logout), its refresh token is
+    // refused, and nothing is offered any more
+    jdbc.sql("UPDATE mandate SET starts_on = ?, ends_on = ? WHERE id = ?")
+        .params(today().minusDays(2), today().minusDays(1), shortOne)
+        .update();
+    relyingBody.resetRequests();
+    assertThat(mandates.expireDue()).isGreaterThanOrEqualTo(1);
+    assertThat(store.find(shortOne).orElseThrow().status(today()))
+        .isEqualTo(Mandate.Status.EXPIRED);
+    backchannel.deliverDue();
+    JWTClaimsSet logout =
+        SignedJWT.parse(
+                URLDecoder.decode(awaitLogouts(1).get(0).getBodyAsString(), StandardCharsets.UTF_8)
+                    .substring("logout_token=".length()))
+            .getJWTClaimsSet();
+    assertThat(logout.getSubject()).isEqualTo(sub(principal));
+    assertThat(events(AuditTypes.MANDATE_ENDED, shortOne)).hasSize(2);
     HttpResponse<String> refreshed =
         refresh(DELEGATING, (String) tokens.response().get("refresh_token"));
     assertThat(refreshed.statusCode()).isEqualTo(400);
@@ -719,6 +740,176 @@ abstract class AbstractMandatesFlowTest {
         .contains("Entrez une date de fin valide")
         .contains("Cochez la case pour donner votre consentement.");
     assertThat(store.givenBy(principal.id())).isEmpty();
+  }
+
+  // ------------------------------------------------------------------------------ organisations
+
+  String newNeq() {
+    return String.format(
+        "%010d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 10_000_000_000L));
+  }
+
+  @Test
+  void aRepresentativeActsForTheOrganisationUntilRemoved() throws Exception {
+    Person administrator = person("Alix", true);
+    Person representative = person("Rémi", true);
+    String neq = newNeq();
+    var organisation =
+        organisations
+            .create(
+                new ca.idnum.auth.organisation.Neq(neq),
+                "Boulangerie Tremblay inc.",
+                EmailAddress.of(administrator.email()),
+                "test")
+            .orElseThrow();
+
+    // the administrator adds the representative (level 2)
+    Http admin = levelTwo(administrator);
+    String page = admin.get("/account/organisations", "Accept", "text/html").body();
+    assertThat(page).contains("Boulangerie Tremblay inc. (NEQ " + neq + ")");
+    HttpResponse<String> added =
+        admin.postForm(
+            "/account/organisations/" + organisation.id() + "/representatives",
+            Map.of(
+                "_csrf",
+                Http.inputValue(page, "_csrf"),
+                "email",
+                representative.email(),
+                "role",
+                "REPRESENTATIVE"),
+            "Accept",
+            "text/html");
+    assertThat(Http.location(added)).endsWith("/account/organisations");
+    assertThat(admin.get("/account/organisations", "Accept", "text/html").body())
+        .contains(representative.email());
+
+    // the representative logs in for the organisation
+    Http rep = new Http(issuer);
+    Pkce pkce = Pkce.generate();
+    Outcome login =
+        authorize(
+            rep, ORG_RP, "openid profile email", representative, "org:" + organisation.id(), pkce);
+    assertThat(login.visited()).contains("/account/act-for");
+    Tokens tokens = tokens(ORG_RP, login.callback().get("code"), pkce);
+    String orgSub = pairwise.organisationSubject(SECTOR, organisation.id());
+    assertThat(orgSub).isNotEqualTo(sub(representative));
+    for (JWTClaimsSet claims : List.of(tokens.idToken(), tokens.accessToken())) {
+      assertThat(claims.getSubject()).isEqualTo(orgSub);
+      assertThat(act(claims)).isEqualTo(Map.of("sub", sub(representative)));
+      assertThat(claims.getJSONObjectClaim("idnum_org"))
+          .isEqualTo(Map.of("neq", neq, "name", "Boulangerie Tremblay inc."));
+    }
+    // an organisation has no profile: only openid; the representative's own information stays
+    // theirs
+    assertThat(tokens.accessToken().getStringClaim("scope")).isEqualTo("openid");
+    String accessToken = (String) tokens.response().get("access_token");
+    Map<String, Object> userInfo =
+        json(new Http(issuer).get("/userinfo", "Authorization", "Bearer " + accessToken));
+    assertThat(userInfo).containsEntry("sub", orgSub).doesNotContainKeys("given_name", "email");
+    assertThat(userInfo.get("idnum_org"))
+        .isEqualTo(Map.of("neq", neq, "name", "Boulangerie Tremblay inc."));
+    assertThat(introspect(ORG_RP, accessToken))
+        .containsEntry("active", true)
+        .containsEntry("sub", orgSub);
+
+    assertThat(rep.get("/account", "Accept", "text/html").body())
+        .contains(
+            "Vous vous êtes connecté à Organisme mandate-org-rp au nom de Boulangerie Tremblay inc.");
+
+    // a client that accepts mandates only does not offer the organisation
+    Outcome elsewhere =
+        authorize(rep, DELEGATING, "openid profile", representative, null, Pkce.generate());
+    assertThat(elsewhere.visited()).doesNotContain("/account/act-for");
+
+    // removal ends the delegated tokens and notifies the body
+    relyingBody.resetRequests();
+    String page2 = admin.get("/account/organisations", "Accept", "text/html").body();
+    HttpResponse<String> removed =
+        admin.postForm(
+            "/account/organisations/" + organisation.id() + "/representatives/remove",
+            Map.of("_csrf", Http.inputValue(page2, "_csrf"), "email", representative.email()),
+            "Accept",
+            "text/html");
+    assertThat(Http.location(removed)).endsWith("/account/organisations");
+    assertThat(introspect(ORG_RP, accessToken)).containsEntry("active", false);
+    HttpResponse<String> refreshed =
+        refresh(ORG_RP, (String) tokens.response().get("refresh_token"));
+    assertThat(refreshed.statusCode()).isEqualTo(400);
+    assertThat(json(refreshed)).containsEntry("error", "invalid_grant");
+    backchannel.deliverDue();
+    JWTClaimsSet logout =
+        SignedJWT.parse(
+                URLDecoder.decode(awaitLogouts(1).get(0).getBodyAsString(), StandardCharsets.UTF_8)
+                    .substring("logout_token=".length()))
+            .getJWTClaimsSet();
+    assertThat(logout.getSubject()).isEqualTo(orgSub);
+    assertThat(
+            audit.events.stream()
+                .filter(e -> e.type().equals(AuditTypes.ORGANISATION_REPRESENTATIVE_REMOVED))
+                .filter(e -> organisation.id().equals(e.details().get("organisation")))
+                .map(AuditEvent::citizen))
+        .containsExactlyInAnyOrder(administrator.id().toString(), representative.id().toString());
+    // and the organisation is offered no more
+    Outcome after = authorize(rep, ORG_RP, "openid", representative, null, Pkce.generate());
+    assertThat(after.visited()).doesNotContain("/account/act-for");
+  }
+
+  @Test
+  void onlyAnAdministratorChangesRepresentativesAndTheLastOneStays() {
+    Person administrator = person("Alix", true);
+    Person representative = person("Rémi", true);
+    var organisation =
+        organisations
+            .create(
+                new ca.idnum.auth.organisation.Neq(newNeq()),
+                "Ferme Gagnon",
+                EmailAddress.of(administrator.email()),
+                "test")
+            .orElseThrow();
+    CitizenAccount adminAccount = accounts.findById(administrator.id()).orElseThrow();
+    CitizenAccount repAccount = accounts.findById(representative.id()).orElseThrow();
+    assertThat(
+            organisations.add(
+                adminAccount,
+                organisation.id(),
+                EmailAddress.of(representative.email()),
+                ca.idnum.auth.organisation.Role.REPRESENTATIVE))
+        .isEmpty();
+    assertThat(
+            organisations.add(
+                repAccount,
+                organisation.id(),
+                EmailAddress.of("x@example.ca"),
+                ca.idnum.auth.organisation.Role.REPRESENTATIVE))
+        .contains(ca.idnum.auth.organisation.Organisations.Refusal.NOT_ADMINISTRATOR);
+    assertThat(
+            organisations.remove(
+                adminAccount, organisation.id(), EmailAddress.of(administrator.email())))
+        .contains(ca.idnum.auth.organisation.Organisations.Refusal.LAST_ADMINISTRATOR);
+    // an unknown address is added like a known one (no enumeration)
+    assertThat(
+            organisations.add(
+                adminAccount,
+                organisation.id(),
+                EmailAddress.of(
+                    "nobody-" + UUID.randomUUID().toString().substring(0, 6) + "@example.ca"),
+                ca.idnum.auth.organisation.Role.REPRESENTATIVE))
+        .isEmpty();
+    // a representative below level 2 is stepped up before any change
+    Http rep = new Http(issuer);
+    String page = open(rep, "/account/organisations", representative, null).page();
+    assertThat(page).contains("Ferme Gagnon");
+    HttpResponse<String> attempt =
+        rep.postForm(
+            "/account/organisations/" + organisation.id() + "/representatives",
+            Map.of(
+                "_csrf",
+                Http.inputValue(rep.get("/account", "Accept", "text/html").body(), "_csrf"),
+                "email",
+                "y@example.ca"),
+            "Accept",
+            "text/html");
+    assertThat(Http.location(attempt)).endsWith("/login/step-up");
   }
 
   // ------------------------------------------------------------------------------ helpers

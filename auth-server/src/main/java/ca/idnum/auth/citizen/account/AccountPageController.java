@@ -64,11 +64,14 @@ final class AccountPageController {
   private final CitizenAccountRepository accounts;
   private final AuthorizedPublicBodies authorizedBodies;
   private final AccountActivity activity;
+  private final ca.idnum.auth.mandate.OrganisationDelegations organisations;
 
   AccountPageController(
       CitizenAccountRepository accounts,
       AuthorizedPublicBodies authorizedBodies,
-      AccountActivity activity) {
+      AccountActivity activity,
+      ca.idnum.auth.mandate.OrganisationDelegations organisations) {
+    this.organisations = organisations;
     this.accounts = accounts;
     this.authorizedBodies = authorizedBodies;
     this.activity = activity;
@@ -103,9 +106,11 @@ final class AccountPageController {
             locale,
             id -> {
               try {
+                // a citizen, or an organisation the citizen acted for
                 return accounts
                     .findById(CitizenId.parse(id))
                     .map(a -> a.givenName() + " " + a.familyName())
+                    .or(() -> organisations.find(id).map(o -> o.name()))
                     .orElse("?");
               } catch (IllegalArgumentException e) {
                 return "?";

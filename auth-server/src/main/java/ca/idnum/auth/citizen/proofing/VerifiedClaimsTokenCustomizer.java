@@ -47,7 +47,11 @@ public final class VerifiedClaimsTokenCustomizer
     // a delegated authorization releases the principal's identity (mandates)
     Optional<VerifiedIdentity> verified =
         Delegation.of(context.getAuthorization())
-            .map(d -> Optional.of(CitizenId.parse(d.principal())))
+            .map(
+                d ->
+                    d.organisation()
+                        ? Optional.<CitizenId>empty()
+                        : Optional.of(CitizenId.parse(d.principal())))
             .orElseGet(() -> citizen(context.getPrincipal()))
             .flatMap(identities::find);
     if (verified.isEmpty()) {

@@ -33,7 +33,9 @@ public final class VerifiedClaimsUserInfo {
       Optional<VerifiedIdentity> verified;
       try {
         verified =
-            identities.find(CitizenId.parse(Delegation.subjectCitizen(context.getAuthorization())));
+            Delegation.subjectCitizen(context.getAuthorization())
+                .map(CitizenId::parse)
+                .flatMap(identities::find);
       } catch (IllegalArgumentException notACitizen) {
         return info;
       }

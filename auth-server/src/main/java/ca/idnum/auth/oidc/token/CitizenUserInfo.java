@@ -6,7 +6,9 @@ import ca.idnum.auth.citizen.CitizenProfile;
 import ca.idnum.auth.mandate.Delegation;
 import ca.idnum.auth.oidc.consent.ScopeCatalog;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -43,7 +45,11 @@ public final class CitizenUserInfo
     CitizenId citizen;
     try {
       // a delegated authorization releases the principal's information (mandates)
-      citizen = CitizenId.parse(Delegation.subjectCitizen(authorization));
+      Optional<String> subject = Delegation.subjectCitizen(authorization);
+      if (subject.isEmpty()) {
+        return organisation(token.getClaims(), sub);
+      }
+      citizen = CitizenId.parse(subject.get());
     } catch (IllegalArgumentException notACitizen) {
       throw invalidToken();
     }
@@ -82,6 +88,21 @@ public final class CitizenUserInfo
       profile.givenName().ifPresent(v -> claims.put("given_name", v));
       profile.familyName().ifPresent(v -> claims.put("family_name", v));
       profile.birthdate().ifPresent(v -> claims.put("birthdate", v.toString()));
+    }
+    return new OidcUserInfo(claims);
+  }
+
+  /** A representative acting for an organisation: no citizen's information, only who acts. */
+  private static OidcUserInfo organisation(Map<String, Object> tokenClaims, Object sub) {
+    if (sub == null) {
+      throw invalidToken();
+    }
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("sub", sub.toString());
+    for (String name : List.of("act", "idnum_org")) {
+      if (tokenClaims.get(name) != null) {
+        claims.put(name, tokenClaims.get(name));
+      }
     }
     return new OidcUserInfo(claims);
   }
