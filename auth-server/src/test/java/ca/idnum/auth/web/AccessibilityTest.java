@@ -20,6 +20,8 @@ import ca.idnum.auth.mandate.Mandates;
 import ca.idnum.auth.oidc.client.ClientBootstrap;
 import ca.idnum.auth.oidc.client.ClientMetadata;
 import ca.idnum.auth.oidc.client.ClientRegistrations;
+import ca.idnum.auth.organisation.Neq;
+import ca.idnum.auth.organisation.Organisations;
 import ca.idnum.server.audit.AuditEvent;
 import ca.idnum.server.audit.AuditLog;
 import java.io.File;
@@ -70,6 +72,7 @@ class AccessibilityTest {
   @Autowired ClientRegistrations registrations;
   @Autowired ClientDelegation delegation;
   @Autowired JdbcMandates mandates;
+  @Autowired Organisations organisations;
 
   private static final String A11Y_RP = "a11y-delegating-rp";
 
@@ -169,7 +172,8 @@ class AccessibilityTest {
   /**
    * The mandate pages (FR and EN) of a citizen of their own at level 2 (verified identity, TOTP
    * given through the step-up page first): the list with a given and a received mandate, the form
-   * blank and in its error state, and the "act for" choice of an authorization request.
+   * blank and in its error state, the organisations page of an administrator, and the "act for"
+   * choice of an authorization request.
    */
   @Test
   void whenTheMandatePagesAreCheckedByAxeInBothLanguagesThenThereIsNoWcagViolation()
@@ -239,11 +243,18 @@ class AccessibilityTest {
             MandateState.ACCEPTED,
             today));
 
+    organisations.create(
+        new Neq(String.format("%010d", Math.abs(System.nanoTime() % 10_000_000_000L))),
+        "Entreprise accessible inc.",
+        citizen.email(),
+        "a11y");
+
     List<String> targets = new ArrayList<>();
     String code = Totp.code(secret, Totp.step(Instant.now()));
     targets.add("auth-fill:{\"code\":\"" + code + "\"}|" + base + "/login/totp?lang=fr");
     for (String lang : List.of("fr", "en")) {
       targets.add("auth:" + base + "/account/mandates?lang=" + lang);
+      targets.add("auth:" + base + "/account/organisations?lang=" + lang);
       targets.add("auth:" + base + "/account/mandates/new?lang=" + lang);
       targets.add("auth-submit:" + base + "/account/mandates/new?lang=" + lang);
       targets.add(
