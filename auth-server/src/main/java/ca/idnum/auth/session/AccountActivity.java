@@ -156,12 +156,12 @@ public final class AccountActivity {
     records.sort(java.util.Comparator.comparing(AuditRecord::at).reversed());
     Map<String, String> clientNames = new HashMap<>();
     return records.stream()
-        .limit(ACCESS_LOG_SIZE)
         .filter(
             r ->
                 "principal".equals(r.details().get("role"))
                     || "mandatary".equals(r.details().get("role"))
                     || "representative".equals(r.details().get("role")))
+        .limit(ACCESS_LOG_SIZE)
         .map(
             r ->
                 new DelegationItem(
