@@ -5,6 +5,8 @@ import ca.idnum.auth.citizen.account.CitizenAccount;
 import ca.idnum.auth.citizen.account.CitizenAccountRepository;
 import ca.idnum.auth.citizen.account.EmailAddress;
 import ca.idnum.auth.citizen.demo.DemoCitizenSeeder;
+import ca.idnum.auth.citizen.mfa.TotpAuthenticators;
+import ca.idnum.auth.citizen.mfa.TotpSecret;
 import ca.idnum.auth.citizen.password.PasswordHasher;
 import ca.idnum.auth.oidc.client.ClientBootstrap;
 import java.time.Clock;
@@ -20,9 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo data for delegated sessions when {@code idnum.demo.enabled} is true (the embedded default),
- * once: a second demo citizen (a caregiver) who holds an accepted mandate from the demo citizen for
- * the demo public body ({@code demo-rp}, which then accepts delegated sessions), for a year. The
- * credentials are public and the account must never exist on a real deployment.
+ * once: a second demo citizen (a caregiver, Étienne Côté of the demo identity register, with a
+ * public TOTP key) who holds an accepted mandate from the demo citizen for the demo public body
+ * ({@code demo-rp}, which then accepts delegated sessions), for a year. The credentials are public
+ * and the account must never exist on a real deployment.
  */
 @Component
 @ConditionalOnBooleanProperty("idnum.demo.enabled")
@@ -34,6 +37,12 @@ public final class DemoMandateSeeder {
   /** The demo caregiver's password (public; meets the password policy). */
   public static final String PASSWORD = "Demo-aidant-2026!";
 
+  /**
+   * The demo caregiver's TOTP authenticator key (base32; public), to reach level 2 (with the
+   * identity of Étienne Côté in the demo register) and accept mandates.
+   */
+  public static final String TOTP_KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
   private static final Logger LOG = LoggerFactory.getLogger(DemoMandateSeeder.class);
 
   private final CitizenAccountRepository accounts;
@@ -41,13 +50,16 @@ public final class DemoMandateSeeder {
   private final JdbcMandates mandates;
   private final ClientDelegation delegation;
   private final Clock clock;
+  private final TotpAuthenticators totp;
 
   public DemoMandateSeeder(
       CitizenAccountRepository accounts,
       PasswordHasher hasher,
       JdbcMandates mandates,
       ClientDelegation delegation,
-      Clock oidcClock) {
+      Clock oidcClock,
+      TotpAuthenticators totp) {
+    this.totp = totp;
     this.accounts = accounts;
     this.hasher = hasher;
     this.mandates = mandates;
@@ -70,13 +82,14 @@ public final class DemoMandateSeeder {
             CitizenId.random(),
             email,
             hasher.hash(PASSWORD),
-            "Dominique",
-            "Aidant",
+            "Étienne",
+            "Côté",
             Optional.of("fr-CA"),
             clock.instant());
     if (!accounts.create(caregiver)) {
       return;
     }
+    totp.enrol(caregiver.id(), TotpSecret.fromBase32(TOTP_KEY));
     delegation.set(ClientBootstrap.DEMO_CLIENT_ID, new ClientDelegation.Setting(true, false));
     LocalDate today = LocalDate.ofInstant(clock.instant(), Mandates.ZONE);
     var now = clock.instant();
@@ -98,9 +111,11 @@ public final class DemoMandateSeeder {
             Optional.empty(),
             Optional.empty()));
     LOG.info(
-        "Demo caregiver (mandatary of the demo citizen at {}): email {} / password {}",
+        "Demo caregiver (mandatary of the demo citizen at {}): email {} / password {},"
+            + " authenticator app key {}",
         ClientBootstrap.DEMO_CLIENT_ID,
         EMAIL,
-        PASSWORD);
+        PASSWORD,
+        TOTP_KEY);
   }
 }
