@@ -31,5 +31,25 @@ public final class AuditTypes {
   public static final String ADMIN_CLIENT_DISABLED = "admin.client.disabled";
   public static final String ADMIN_KEYS_ROTATED = "admin.keys.rotated";
 
+  /** Mandates (recorded for both citizens: principal and mandatary). */
+  public static final String MANDATE_PROPOSED = "mandate.proposed";
+
+  public static final String MANDATE_ACCEPTED = "mandate.accepted";
+  public static final String MANDATE_REFUSED = "mandate.refused";
+  public static final String MANDATE_ENDED = "mandate.ended";
+
+  /** A mandatary logged in to a public body on behalf of a principal (recorded for both). */
+  public static final String LOGIN_DELEGATED = "login.delegated";
+
+  /** Organisations (representatives: recorded for the administrator and the representative). */
+  public static final String ORGANISATION_CREATED = "organisation.created";
+
+  public static final String ORGANISATION_REPRESENTATIVE_ADDED =
+      "organisation.representative.added";
+  public static final String ORGANISATION_REPRESENTATIVE_REMOVED =
+      "organisation.representative.removed";
+
+  public static final String ADMIN_CLIENT_DELEGATION = "admin.client.delegation";
+
   private AuditTypes() {}
 }

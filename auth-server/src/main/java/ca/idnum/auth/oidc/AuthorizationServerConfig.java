@@ -7,6 +7,12 @@ import ca.idnum.auth.citizen.CitizenDirectory;
 import ca.idnum.auth.citizen.proofing.ProofingProperties;
 import ca.idnum.auth.citizen.proofing.VerifiedClaims;
 import ca.idnum.auth.citizen.proofing.VerifiedClaimsUserInfo;
+import ca.idnum.auth.mandate.ActFor;
+import ca.idnum.auth.mandate.ActForFilter;
+import ca.idnum.auth.mandate.ClientDelegation;
+import ca.idnum.auth.mandate.DelegatedAuthorizations;
+import ca.idnum.auth.mandate.Mandates;
+import ca.idnum.auth.mandate.OrganisationDelegations;
 import ca.idnum.auth.oidc.client.ClientAssertionDecoderFactory;
 import ca.idnum.auth.oidc.client.ClientSecrets;
 import ca.idnum.auth.oidc.client.ExactRedirectUri;
@@ -133,12 +139,21 @@ public class AuthorizationServerConfig {
       Clock oidcClock,
       JwtDecoder jwtDecoder,
       IdnumRegisteredClients registeredClientRepository,
-      ConsentWithdrawals consentWithdrawals) {
-    return new StoreAuthorizationService(
-        store,
-        oidcClock,
-        new ClientCredentialsTokens(jwtDecoder, registeredClientRepository, store, oidcClock),
-        consentWithdrawals);
+      ConsentWithdrawals consentWithdrawals,
+      Mandates mandates,
+      OrganisationDelegations organisations) {
+    // delegated sessions (mandates) wrap the store: marked on save, checked on every lookup
+    return new DelegatedAuthorizations(
+        new StoreAuthorizationService(
+            store,
+            oidcClock,
+            new ClientCredentialsTokens(jwtDecoder, registeredClientRepository, store, oidcClock),
+            consentWithdrawals),
+        d ->
+            d.organisation()
+                ? organisations.represents(d.grant(), d.mandatary())
+                : mandates.inForce(d),
+        mandates::find);
   }
 
   /** Withdrawn consents void what the client already obtained (kept as long as a token lives). */
@@ -281,7 +296,10 @@ public class AuthorizationServerConfig {
       UnmetRequirementsValidator unmetRequirements,
       Clock oidcClock,
       SessionLogoutHandler sessionLogoutHandler,
-      AuditLog auditLog)
+      AuditLog auditLog,
+      ClientDelegation clientDelegation,
+      Mandates mandates,
+      OrganisationDelegations organisations)
       throws Exception {
     // RP-initiated logout ends the citizen session everywhere (back-channel logout to the others)
     OidcLogoutAuthenticationSuccessHandler logoutResponses =
@@ -331,6 +349,7 @@ public class AuthorizationServerConfig {
                                             OAuth2AuthorizationCodeRequestAuthenticationProvider
                                                 p) {
                                           p.setAuthorizationCodeGenerator(codes);
+                                          p.setAuthorizationConsentRequired(ActFor.consentPolicy());
                                           p.setAuthenticationValidator(
                                               ExactRedirectUri.validator()
                                                   .andThen(unmetRequirements));
@@ -400,6 +419,9 @@ public class AuthorizationServerConfig {
             new AuthorizationRequestPolicyFilter(
                 clients, oidcClock, authorizations, assurancePolicy, assuranceLevels),
             SecurityContextHolderFilter.class)
+        .addFilterAfter(
+            new ActForFilter(clients, clientDelegation, mandates, organisations),
+            AuthorizationRequestPolicyFilter.class)
         .addFilterBefore(
             new DPoPPolicyFilter(issuer, store, nonces, properties, authorizations),
             AuthorizationFilter.class);

@@ -47,6 +47,21 @@ public final class AccountActivity {
   public record AccessItem(
       String clientName, String at, String atText, String level, List<String> claims) {}
 
+  /**
+   * One mandate event or delegated login: {@code key} selects the message ({@code
+   * account.delegation.event.<type>.<role>}), {@code other} names the other citizen.
+   */
+  public record DelegationItem(
+      String key, String other, String clientName, String at, String atText) {}
+
+  private static final List<String> DELEGATION_TYPES =
+      List.of(
+          AuditTypes.MANDATE_PROPOSED,
+          AuditTypes.MANDATE_ACCEPTED,
+          AuditTypes.MANDATE_REFUSED,
+          AuditTypes.MANDATE_ENDED,
+          AuditTypes.LOGIN_DELEGATED);
+
   private final JdbcCitizenSessions index;
   private final AuditTrail audit;
   private final JdbcOidcClients clients;
@@ -114,6 +129,52 @@ public final class AccountActivity {
                     text(r.at(), locale),
                     level(r.details().get("level")),
                     claims(r.details().get("claims"))))
+        .toList();
+  }
+
+  /**
+   * Mandate events and logins on behalf of another citizen, on both sides (newest first); {@code
+   * names} gives a citizen's name from their internal id.
+   */
+  public List<DelegationItem> delegationLog(
+      String citizenId, Locale locale, java.util.function.Function<String, String> names) {
+    List<AuditRecord> records = new java.util.ArrayList<>();
+    for (String type : DELEGATION_TYPES) {
+      records.addAll(
+          audit
+              .search(
+                  new AuditQuery(
+                      Optional.of(citizenId),
+                      Optional.empty(),
+                      Optional.of(type),
+                      Optional.empty(),
+                      Optional.empty(),
+                      0,
+                      ACCESS_LOG_SIZE))
+              .records());
+    }
+    records.sort(java.util.Comparator.comparing(AuditRecord::at).reversed());
+    Map<String, String> clientNames = new HashMap<>();
+    return records.stream()
+        .filter(
+            r ->
+                "principal".equals(r.details().get("role"))
+                    || "mandatary".equals(r.details().get("role"))
+                    || "representative".equals(r.details().get("role")))
+        .limit(ACCESS_LOG_SIZE)
+        .map(
+            r ->
+                new DelegationItem(
+                    "account.delegation.event." + r.type() + "." + r.details().get("role"),
+                    r.details().get("other") == null ? "?" : names.apply(r.details().get("other")),
+                    r.client() == null
+                        ? ""
+                        : clientNames.computeIfAbsent(
+                            r.client(),
+                            id ->
+                                clients.findByClientId(id).map(OidcClient::clientName).orElse(id)),
+                    iso(r.at()),
+                    text(r.at(), locale)))
         .toList();
   }
 

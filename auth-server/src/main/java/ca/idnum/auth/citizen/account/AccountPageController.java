@@ -64,11 +64,14 @@ final class AccountPageController {
   private final CitizenAccountRepository accounts;
   private final AuthorizedPublicBodies authorizedBodies;
   private final AccountActivity activity;
+  private final ca.idnum.auth.mandate.OrganisationDelegations organisations;
 
   AccountPageController(
       CitizenAccountRepository accounts,
       AuthorizedPublicBodies authorizedBodies,
-      AccountActivity activity) {
+      AccountActivity activity,
+      ca.idnum.auth.mandate.OrganisationDelegations organisations) {
+    this.organisations = organisations;
     this.accounts = accounts;
     this.authorizedBodies = authorizedBodies;
     this.activity = activity;
@@ -96,6 +99,23 @@ final class AccountPageController {
     model.addAttribute(
         "sessions", activity.sessions(citizen, session == null ? null : session.getId(), locale));
     model.addAttribute("accessLog", activity.accessLog(citizen, locale));
+    model.addAttribute(
+        "delegationLog",
+        activity.delegationLog(
+            citizen,
+            locale,
+            id -> {
+              try {
+                // a citizen, or an organisation the citizen acted for
+                return accounts
+                    .findById(CitizenId.parse(id))
+                    .map(a -> a.givenName() + " " + a.familyName())
+                    .or(() -> organisations.find(id).map(o -> o.name()))
+                    .orElse("?");
+              } catch (IllegalArgumentException e) {
+                return "?";
+              }
+            }));
     return "account";
   }
 

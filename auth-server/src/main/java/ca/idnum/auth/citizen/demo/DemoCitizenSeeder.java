@@ -47,12 +47,15 @@ public final class DemoCitizenSeeder implements ApplicationRunner {
   private final PasswordHasher hasher;
   private final Clock clock;
   private final TotpAuthenticators totp;
+  private final ObjectProvider<ca.idnum.auth.mandate.DemoMandateSeeder> mandates;
 
   public DemoCitizenSeeder(
       CitizenAccountRepository accounts,
       PasswordHasher hasher,
       ObjectProvider<Clock> clock,
-      TotpAuthenticators totp) {
+      TotpAuthenticators totp,
+      ObjectProvider<ca.idnum.auth.mandate.DemoMandateSeeder> mandates) {
+    this.mandates = mandates;
     this.accounts = accounts;
     this.hasher = hasher;
     this.totp = totp;
@@ -79,5 +82,7 @@ public final class DemoCitizenSeeder implements ApplicationRunner {
         .ifPresent(account -> totp.enrol(account.id(), TotpSecret.fromBase32(TOTP_KEY)));
     LOG.info("Demo citizen: email {} / password {}", EMAIL, PASSWORD);
     LOG.info("Demo citizen authenticator app key: {} (TOTP, SHA-1, 6 digits, 30 s)", TOTP_KEY);
+    // a second demo citizen who may act for this one (mandates)
+    mandates.ifAvailable(ca.idnum.auth.mandate.DemoMandateSeeder::seed);
   }
 }

@@ -81,6 +81,14 @@ public final class CitizenMailer implements DisposableBean {
     send(to, "email.account-locked", locale, lockout.toMinutes());
   }
 
+  /**
+   * A notice about a mandate ({@code event}: proposed, accepted, refused, ended) naming the other
+   * citizen ({@code other}).
+   */
+  public void sendMandateNotice(EmailAddress to, String event, String other, Locale locale) {
+    send(to, "email.mandate." + event, locale, other);
+  }
+
   private void send(EmailAddress to, String key, Locale locale, Object... args) {
     if (!limit.tryAcquire(to.normalized())) {
       LOG.warn(

@@ -1,6 +1,7 @@
 package ca.idnum.auth.citizen.proofing;
 
 import ca.idnum.auth.citizen.CitizenId;
+import ca.idnum.auth.mandate.Delegation;
 import ca.idnum.auth.oidc.consent.ScopeCatalog;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +44,16 @@ public final class VerifiedClaimsTokenCustomizer
     if (!identity && !wallet) {
       return;
     }
-    Optional<VerifiedIdentity> verified = citizen(context.getPrincipal()).flatMap(identities::find);
+    // a delegated authorization releases the principal's identity (mandates)
+    Optional<VerifiedIdentity> verified =
+        Delegation.of(context.getAuthorization())
+            .map(
+                d ->
+                    d.organisation()
+                        ? Optional.<CitizenId>empty()
+                        : Optional.of(CitizenId.parse(d.principal())))
+            .orElseGet(() -> citizen(context.getPrincipal()))
+            .flatMap(identities::find);
     if (verified.isEmpty()) {
       return;
     }

@@ -1,6 +1,7 @@
 package ca.idnum.auth.citizen.proofing;
 
 import ca.idnum.auth.citizen.CitizenId;
+import ca.idnum.auth.mandate.Delegation;
 import ca.idnum.auth.oidc.consent.ScopeCatalog;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,10 @@ public final class VerifiedClaimsUserInfo {
       }
       Optional<VerifiedIdentity> verified;
       try {
-        verified = identities.find(CitizenId.parse(context.getAuthorization().getPrincipalName()));
+        verified =
+            Delegation.subjectCitizen(context.getAuthorization())
+                .map(CitizenId::parse)
+                .flatMap(identities::find);
       } catch (IllegalArgumentException notACitizen) {
         return info;
       }

@@ -1,6 +1,7 @@
 package ca.idnum.auth.oidc.exchange;
 
 import ca.idnum.auth.audit.AuditTypes;
+import ca.idnum.auth.mandate.Delegation;
 import ca.idnum.auth.oidc.client.IdnumRegisteredClients;
 import ca.idnum.auth.oidc.token.TokenLineage;
 import ca.idnum.server.audit.AuditEvent;
@@ -192,7 +193,7 @@ public final class TokenExchangeProvider implements AuthenticationProvider {
             generated.getIssuedAt(),
             generated.getExpiresAt(),
             scopes);
-    OAuth2Authorization authorization =
+    OAuth2Authorization.Builder builder =
         OAuth2Authorization.withRegisteredClient(client)
             .principalName(parent.getPrincipalName())
             .authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)
@@ -206,8 +207,14 @@ public final class TokenExchangeProvider implements AuthenticationProvider {
                   metadata.put(
                       OAuth2TokenFormat.class.getName(),
                       OAuth2TokenFormat.SELF_CONTAINED.getValue());
-                })
-            .build();
+                });
+    // a delegated subject token passes its delegation on: the exchanged token is checked against
+    // the mandate (or representation) like its parent, and ends with it
+    Object delegation = parent.getAttribute(Delegation.ATTRIBUTE);
+    if (delegation != null) {
+      builder.attribute(Delegation.ATTRIBUTE, delegation);
+    }
+    OAuth2Authorization authorization = builder.build();
     authorizations.save(authorization);
     audit.record(
         new AuditEvent(

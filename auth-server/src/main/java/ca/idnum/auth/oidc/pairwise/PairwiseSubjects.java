@@ -29,14 +29,27 @@ public class PairwiseSubjects {
 
   /** The subject that clients of {@code sectorIdentifier} see for {@code citizen}. */
   public String subject(String sectorIdentifier, CitizenId citizen) {
-    Objects.requireNonNull(sectorIdentifier, "sectorIdentifier");
     Objects.requireNonNull(citizen, "citizen");
+    return hmac(sectorIdentifier, citizen.toString());
+  }
+
+  /**
+   * The subject that clients of {@code sectorIdentifier} see for an organisation (its internal id,
+   * prefixed so that it never collides with a citizen's).
+   */
+  public String organisationSubject(String sectorIdentifier, String organisationId) {
+    Objects.requireNonNull(organisationId, "organisationId");
+    return hmac(sectorIdentifier, "org:" + organisationId);
+  }
+
+  private String hmac(String sectorIdentifier, String local) {
+    Objects.requireNonNull(sectorIdentifier, "sectorIdentifier");
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(pepper);
       mac.update(sectorIdentifier.getBytes(StandardCharsets.UTF_8));
       mac.update((byte) 0);
-      mac.update(citizen.toString().getBytes(StandardCharsets.US_ASCII));
+      mac.update(local.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 unavailable", e);

@@ -3,9 +3,12 @@ package ca.idnum.auth.oidc.token;
 import ca.idnum.auth.citizen.CitizenDirectory;
 import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.citizen.CitizenProfile;
+import ca.idnum.auth.mandate.Delegation;
 import ca.idnum.auth.oidc.consent.ScopeCatalog;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -41,7 +44,12 @@ public final class CitizenUserInfo
     Object sub = token == null || token.getClaims() == null ? null : token.getClaims().get("sub");
     CitizenId citizen;
     try {
-      citizen = CitizenId.parse(authorization.getPrincipalName());
+      // a delegated authorization releases the principal's information (mandates)
+      Optional<String> subject = Delegation.subjectCitizen(authorization);
+      if (subject.isEmpty()) {
+        return organisation(token.getClaims(), sub);
+      }
+      citizen = CitizenId.parse(subject.get());
     } catch (IllegalArgumentException notACitizen) {
       throw invalidToken();
     }
@@ -52,6 +60,9 @@ public final class CitizenUserInfo
     Set<String> scopes = accessToken.getScopes();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sub", sub.toString());
+    if (token.getClaims().get("act") instanceof Map<?, ?> act) {
+      claims.put("act", act);
+    }
     if (scopes.contains("profile")) {
       profile.givenName().ifPresent(v -> claims.put("given_name", v));
       profile.familyName().ifPresent(v -> claims.put("family_name", v));
@@ -77,6 +88,21 @@ public final class CitizenUserInfo
       profile.givenName().ifPresent(v -> claims.put("given_name", v));
       profile.familyName().ifPresent(v -> claims.put("family_name", v));
       profile.birthdate().ifPresent(v -> claims.put("birthdate", v.toString()));
+    }
+    return new OidcUserInfo(claims);
+  }
+
+  /** A representative acting for an organisation: no citizen's information, only who acts. */
+  private static OidcUserInfo organisation(Map<String, Object> tokenClaims, Object sub) {
+    if (sub == null) {
+      throw invalidToken();
+    }
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("sub", sub.toString());
+    for (String name : List.of("act", "idnum_org")) {
+      if (tokenClaims.get(name) != null) {
+        claims.put(name, tokenClaims.get(name));
+      }
     }
     return new OidcUserInfo(claims);
   }

@@ -25,6 +25,9 @@ public final class LogoutTokens {
   /** The event member of a logout token. */
   public static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
+  /** The subject of a logout token for an organisation's delegated session. */
+  public static final String ORGANISATION_PREFIX = "org:";
+
   private final JwtEncoder encoder;
   private final PairwiseSubjects pairwise;
   private final String issuer;
@@ -44,6 +47,19 @@ public final class LogoutTokens {
     this.clock = clock;
   }
 
+  /**
+   * The logout token's subject: the citizen's pairwise subject, or an organisation's for {@code
+   * org:<organisation id>} (a representative's delegated session, see {@code
+   * ca.idnum.auth.mandate.DelegatedSessions}).
+   */
+  private String subject(OidcClient client, String citizenId) {
+    if (citizenId.startsWith(ORGANISATION_PREFIX)) {
+      return pairwise.organisationSubject(
+          client.sectorIdentifier(), citizenId.substring(ORGANISATION_PREFIX.length()));
+    }
+    return pairwise.subject(client.sectorIdentifier(), CitizenId.parse(citizenId));
+  }
+
   public String create(OidcClient client, String sid, String citizenId) {
     Instant now = clock.instant();
     JwtClaimsSet claims =
@@ -53,7 +69,7 @@ public final class LogoutTokens {
             .issuedAt(now)
             .expiresAt(now.plus(lifetime))
             .id(UUID.randomUUID().toString())
-            .subject(pairwise.subject(client.sectorIdentifier(), CitizenId.parse(citizenId)))
+            .subject(subject(client, citizenId))
             .claim("sid", sid)
             .claim("events", Map.of(EVENT, Map.of()))
             .build();

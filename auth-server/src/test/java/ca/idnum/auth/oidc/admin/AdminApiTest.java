@@ -396,4 +396,69 @@ class AdminApiTest {
     assertThat(unknownClient.statusCode()).isEqualTo(404);
     assertThat(call("GET", path, null, null).statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void whenDelegationIsSetForAClientThenItIsReadBackAuditedAndDescribed() {
+    String admin = token("idnum-admin", ADMIN_SECRET);
+    call("POST", "/admin/clients", admin, BACKEND.replace("tax-backend", "delegation-backend"));
+    String path = "/admin/clients/delegation-backend/delegation";
+    assertThat(json(call("GET", path, admin, null)))
+        .containsEntry("accepts_delegated_sessions", false)
+        .containsEntry("accepts_organisations", false);
+    HttpResponse<String> set = call("PUT", path, admin, "{\"accepts_delegated_sessions\":true}");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(json(call("GET", path, admin, null)))
+        .containsEntry("accepts_delegated_sessions", true)
+        .containsEntry("accepts_organisations", false);
+    HttpResponse<String> empty = call("PUT", path, admin, "{}");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(json(empty)).containsEntry("error", "invalid_client_metadata");
+    HttpResponse<String> malformed = call("PUT", path, admin, "{not json");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(json(malformed)).containsEntry("error", "invalid_request");
+    HttpResponse<String> unknownClient =
+        call(
+            "PUT",
+            "/admin/clients/nobody/delegation",
+            admin,
+            "{\"accepts_delegated_sessions\":true}");
+    assertThat(unknownClient.statusCode()).isEqualTo(404);
+    assertThat(json(unknownClient)).containsEntry("error", "invalid_request");
+    assertThat(call("GET", path, null, null).statusCode()).isEqualTo(401);
+    assertThat(http().get("/admin/api-docs").body())
+        .contains("/admin/clients/{clientId}/delegation");
+  }
+
+  @Test
+  void whenAnOrganisationIsRegisteredThenItsNeqIsUniqueAndBadValuesAreRefused() {
+    String admin = token("idnum-admin", ADMIN_SECRET);
+    String neq = String.format("%010d", System.nanoTime() % 10_000_000_000L);
+    String body =
+        "{\"neq\":\""
+            + neq
+            + "\",\"name\":\"Boulangerie Tremblay inc.\","
+            + "\"administrator_email\":\"admin-org@example.ca\"}";
+    HttpResponse<String> created = call("POST", "/admin/organisations", admin, body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(json(created))
+        .containsEntry("neq", neq)
+        .containsEntry("name", "Boulangerie Tremblay inc.")
+        .containsKey("id");
+    HttpResponse<String> again = call("POST", "/admin/organisations", admin, body);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(json(again)).containsEntry("error", "invalid_request");
+    HttpResponse<String> badNeq =
+        call("POST", "/admin/organisations", admin, body.replace(neq, "12345"));
+    assertThat(badNeq.statusCode()).isEqualTo(400);
+    assertThat(json(badNeq)).containsEntry("error", "invalid_request");
+    HttpResponse<String> badEmail =
+        call(
+            "POST",
+            "/admin/organisations",
+            admin,
+            body.replace(neq, "1" + neq.substring(1)).replace("admin-org@example.ca", "nope"));
+    assertThat(badEmail.statusCode()).isEqualTo(400);
+    assertThat(call("POST", "/admin/organisations", null, body).statusCode()).isEqualTo(401);
+    assertThat(http().get("/admin/api-docs").body()).contains("/admin/organisations");
+  }
 }
