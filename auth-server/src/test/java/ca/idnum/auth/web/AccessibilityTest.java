@@ -130,6 +130,8 @@ class AccessibilityTest {
         targets.add("submit:" + base + form + "?lang=" + lang);
       }
       targets.add("auth:" + base + "/account?lang=" + lang);
+      // the demo citizen's identity is not verified: giving a mandate explains how to reach level 2
+      targets.add("auth:" + base + "/account/mandates/new?lang=" + lang);
       targets.add("auth:" + base + consentRequest(lang));
       targets.add("auth:" + base + "/account/address?lang=" + lang);
       targets.add("auth:" + base + "/account/identity?lang=" + lang);
@@ -166,6 +168,8 @@ class AccessibilityTest {
     assertThat(process.exitValue()).as("axe report:\n%s", output).isZero();
     assertThat(output.lines().filter(l -> l.startsWith("ok "))).hasSize(targets.size());
     assertThat(output.lines().filter(l -> l.contains("at /oauth2/consent,"))).hasSize(2);
+    // below level 2 and unable to reach it: the explanation page, not the step-up
+    assertThat(output.lines().filter(l -> l.contains("at /account/mandates/new,"))).hasSize(2);
     assertThat(screenshot).exists();
   }
 
