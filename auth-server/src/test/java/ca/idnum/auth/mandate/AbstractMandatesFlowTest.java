@@ -78,6 +78,7 @@ import org.springframework.context.annotation.Import;
 @Import({
   OidcTestConfig.class,
   TestIdentityProofing.Config.class,
+  ca.idnum.auth.citizen.testing.CapturingEmailSender.Config.class,
   AbstractMandatesFlowTest.RecordingAudit.class
 })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,6 +92,8 @@ abstract class AbstractMandatesFlowTest {
   static final String SECTOR = "urn:idnum:sector:mandates-test";
   static final String DOWNSTREAM = "urn:idnum:test:downstream-api";
   static final String PASSWORD = "une phrase de passe assez longue";
+
+  @Autowired ca.idnum.auth.citizen.testing.CapturingEmailSender emails;
 
   @TestConfiguration(proxyBeanMethods = false)
   @Import(AuditTap.Config.class)
@@ -569,6 +572,22 @@ abstract class AbstractMandatesFlowTest {
     assertThat(events(AuditTypes.MANDATE_ENDED, mandate.id()))
         .extracting(AuditEvent::citizen)
         .containsExactlyInAnyOrder(principal.id().toString(), mandatary.id().toString());
+
+    // both sides were told, at each step, naming the other person
+    assertThat(
+            emails
+                .await(mandatary.email(), s -> s.matches(".*mandat(e)? (proposé|proposed)"))
+                .body())
+        .contains("Paule");
+    assertThat(
+            emails
+                .await(principal.email(), s -> s.matches(".*mandat(e)? (accepté|accepted)"))
+                .body())
+        .contains("Marc");
+    for (Person side : List.of(principal, mandatary)) {
+      assertThat(emails.await(side.email(), s -> s.matches(".*mandat(e)? (terminé|ended)")).body())
+          .contains(side == principal ? "Marc" : "Paule");
+    }
   }
 
   @Test
