@@ -2,6 +2,7 @@ package ca.idnum.auth.mandate;
 
 import ca.idnum.auth.citizen.CitizenId;
 import ca.idnum.auth.oidc.client.IdnumRegisteredClients;
+import ca.idnum.auth.oidc.web.ResumeUrl;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,14 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriUtils;
 
 /**
  * At the authorization endpoint of a client that accepts delegated sessions: a signed-in citizen
@@ -123,7 +122,7 @@ public final class ActForFilter extends OncePerRequestFilter {
         return;
       }
     }
-    session.setAttribute(ActFor.PENDING, new ActFor.Pending(key, clientId, resumeUrl(request)));
+    session.setAttribute(ActFor.PENDING, new ActFor.Pending(key, clientId, ResumeUrl.of(request)));
     response.setStatus(302);
     response.setHeader("Location", request.getContextPath() + "/account/act-for");
     response.setHeader("Cache-Control", "no-store");
@@ -163,23 +162,5 @@ public final class ActForFilter extends OncePerRequestFilter {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** This authorization request as a local URL to come back to (a POST becomes a GET). */
-  private static String resumeUrl(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
-      return path + "?" + request.getQueryString();
-    }
-    return path
-        + "?"
-        + request.getParameterMap().entrySet().stream()
-            .filter(e -> !"_csrf".equals(e.getKey()))
-            .flatMap(e -> Arrays.stream(e.getValue()).map(v -> enc(e.getKey()) + "=" + enc(v)))
-            .collect(Collectors.joining("&"));
-  }
-
-  private static String enc(String value) {
-    return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
   }
 }

@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,7 +35,6 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Policy on authorization requests, before Spring Authorization Server sees them (at the
@@ -154,7 +152,7 @@ public final class AuthorizationRequestPolicyFilter extends OncePerRequestFilter
       }
       Optional<LevelOfAssurance> stepUp = stepUpTarget(requirement);
       if (stepUp.isPresent()) {
-        new StepUp(stepUp.get(), resumeUrl(request), clientId).save(request);
+        new StepUp(stepUp.get(), ResumeUrl.of(request), clientId).save(request);
         response.setStatus(302);
         response.setHeader("Location", request.getContextPath() + "/login/step-up");
         response.setHeader("Cache-Control", "no-store");
@@ -223,24 +221,6 @@ public final class AuthorizationRequestPolicyFilter extends OncePerRequestFilter
       }
     }
     return Optional.empty();
-  }
-
-  /** This authorization request as a local URL to come back to (a POST becomes a GET). */
-  private static String resumeUrl(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
-      return path + "?" + request.getQueryString();
-    }
-    return path
-        + "?"
-        + request.getParameterMap().entrySet().stream()
-            .filter(e -> !"_csrf".equals(e.getKey()))
-            .flatMap(e -> Arrays.stream(e.getValue()).map(v -> enc(e.getKey()) + "=" + enc(v)))
-            .collect(Collectors.joining("&"));
-  }
-
-  private static String enc(String value) {
-    return UriUtils.encodeQueryParam(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The single-valued parameters of a front-channel request. */
