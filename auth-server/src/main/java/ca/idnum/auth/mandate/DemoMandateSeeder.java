@@ -75,6 +75,7 @@ public final class DemoMandateSeeder {
     }
     EmailAddress email = EmailAddress.of(EMAIL);
     if (accounts.findByEmail(email).isPresent()) {
+      announce();
       return;
     }
     CitizenAccount caregiver =
@@ -110,12 +111,17 @@ public final class DemoMandateSeeder {
             now,
             Optional.empty(),
             Optional.empty()));
+    announce();
+  }
+
+  private static void announce() {
+    // "Demo <what>: " lines are the ones scripts/run.sh prints at start-up
     LOG.info(
-        "Demo caregiver (mandatary of the demo citizen at {}): email {} / password {},"
-            + " authenticator app key {}",
-        ClientBootstrap.DEMO_CLIENT_ID,
+        "Demo caregiver: email {} / password {}, authenticator app key {}; holds a mandate from"
+            + " the demo citizen at {}",
         EMAIL,
         PASSWORD,
-        TOTP_KEY);
+        TOTP_KEY,
+        ClientBootstrap.DEMO_CLIENT_ID);
   }
 }
