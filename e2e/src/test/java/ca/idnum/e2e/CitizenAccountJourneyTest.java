@@ -7,18 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Issue 5 in a real headless Chromium, with the jars as processes on the embedded default: a
@@ -32,14 +26,14 @@ import tools.jackson.databind.ObjectMapper;
  */
 class CitizenAccountJourneyTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
+  private final BrowserJourneys journeys = new BrowserJourneys();
 
   @Test
   void whenANewcomerLogsInAtABodyThenTheAccountPageShowsTheAccessAndTheConsentCanBeWithdrawn()
       throws Exception {
-    Path interop = interopDir();
-    String adminSecret = randomSecret();
+    Path interop = BrowserJourneys.interopDir();
+    String adminSecret = BrowserJourneys.randomSecret();
     Path shots = Path.of("target", "journey").toAbsolutePath();
     Files.createDirectories(shots);
     try (RunningServer auth =
@@ -53,9 +47,9 @@ class CitizenAccountJourneyTest {
       String bodyName = "Organisme du parcours citoyen";
 
       JsonNode registered =
-          registerClient(
+          journeys.registerClient(
               issuer,
-              adminToken(issuer, adminSecret),
+              journeys.adminToken(issuer, adminSecret),
               Map.of(
                   "client_id",
                   "journey-rp",
@@ -87,7 +81,7 @@ class CitizenAccountJourneyTest {
                   "IDNUM_CLIENT_SECRET",
                   registered.path("client_secret").asString()))) {
         JsonNode result =
-            runNode(
+            BrowserJourneys.runNode(
                 interop,
                 "e2e/account-journey.mjs",
                 "http://localhost:" + auth.port(),
@@ -105,99 +99,17 @@ class CitizenAccountJourneyTest {
     }
   }
 
-  private String adminToken(String issuer, String secret) throws IOException, InterruptedException {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(("idnum-admin:" + secret).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&scope=idnum%3Aadmin"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return JSON.readTree(r.body()).path("access_token").asString();
-  }
-
-  /** The body's minimum level of assurance (admin API): every login there is at level 2. */
   private void requireLevel2(String issuer, String adminSecret, String clientId)
       throws IOException, InterruptedException {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(
                     URI.create(issuer + "/admin/clients/" + clientId + "/minimum-acr"))
-                .header("Authorization", "Bearer " + adminToken(issuer, adminSecret))
+                .header("Authorization", "Bearer " + journeys.adminToken(issuer, adminSecret))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"minimum_acr\":\"urn:idnum:loa:2\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-  }
-
-  private JsonNode registerClient(String issuer, String token, Map<String, Object> metadata)
-      throws IOException, InterruptedException {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(issuer + "/admin/clients"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(metadata)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return JSON.readTree(r.body());
-  }
-
-  private static JsonNode runNode(Path interop, String script, String... args)
-      throws IOException, InterruptedException {
-    List<String> command =
-        new java.util.ArrayList<>(List.of("node", interop.resolve(script).toString()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(interop.toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("browser script timed out");
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    String lastLine = out.substring(out.lastIndexOf('\n') + 1);
-    return JSON.readTree(lastLine.isEmpty() ? "{}" : lastLine);
-  }
-
-  private static Path interopDir() {
-    String configured = System.getenv("IDNUM_INTEROP_DIR");
-    Path dir =
-        configured != null ? Path.of(configured) : RunningServer.repoRoot().resolve("interop");
-    String chromium = System.getenv().getOrDefault("IDNUM_CHROMIUM", "/usr/bin/chromium");
-    boolean ready =
-        Files.isDirectory(dir.resolve("node_modules/playwright-core"))
-            && Files.isExecutable(Path.of(chromium))
-            && onPath("node");
-    if (!ready) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException(
-            "node, interop/node_modules or Chromium missing: run through scripts/test.sh");
-      }
-      Assumptions.abort("node, interop/node_modules or Chromium missing");
-    }
-    return dir;
-  }
-
-  private static boolean onPath(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String randomSecret() {
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }
