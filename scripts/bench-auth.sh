@@ -1,62 +1,235 @@
 #!/usr/bin/env bash
-# Load benchmark of the auth-server (not a test): builds the jars, starts the auth-server on the
-# embedded default in a throwaway folder on a free loopback port, warms it up, runs the load
-# generator (JWKS GETs, client_credentials grants, refresh grants, token exchanges (RFC 8693),
-# complete password logins, and Argon2id hashes in-process as the ceiling for logins), prints a
-# Markdown table, stops the server.
-# Then, as the baseline of the same run, it restarts the server with RS256 access tokens
-# (BASELINE_ALG, default RS256; BASELINE_ALG=none skips it) and measures the two token grants again.
-# Usage: scripts/bench-auth.sh [--threads N] [--seconds S] [--warmup S] [--scenarios a,b,...]
+# Load benchmark of the auth-server (not a test), with Keycloak measured in the same run as the
+# baseline that issue 2 states its target against.
+#
+# 1. Builds the jars, starts the auth-server on the embedded default in a throwaway folder on a free
+#    loopback port (on Temurin 25 when it is installed: see docs/performance.md), and registers a
+#    relying party `bench-rp` through the admin API (client_secret_basic, ES256 ID tokens).
+# 2. Warms the server up (the token scenarios in turn, WARMUP seconds in all: the JIT needs minutes
+#    on 2 cores), then measures each scenario with wrk (16 keep-alive connections, one wrk thread):
+#    JWKS GETs, client_credentials grants (demo-backend), refresh grants (bench-rp, each connection
+#    following its own rotating chain from a complete login), token exchanges (RFC 8693, demo-rp);
+#    then complete password logins (authorization request, login page, form post, through to the
+#    code) and Argon2id hashes in-process (the ceiling for logins), with the Java load generator.
+# 3. Baseline (BASELINE, default keycloak): Keycloak 26 (scripts/keycloak-baseline.sh, its defaults:
+#    RS256) warmed the same way, the JWKS, client_credentials and refresh scenarios measured the
+#    same way; or BASELINE=rs256: this server with RS256 access tokens and an RS256 relying party
+#    (demo-rp); or BASELINE=none.
+# Prints Markdown tables: rate, p50/p99, errors, server CPU and load-generator CPU per request.
+#
+# Usage: scripts/bench-auth.sh [--seconds S] [--warmup S] [--connections N] [--scenarios a,b,...]
+#   defaults: 20 s measured per scenario, 240 s of warm-up, 16 connections, every scenario
+#   (jwks,client-credentials,refresh,token-exchange,login,argon2).
+# Environment: SERVER_JAVA_HOME (the JDK of the auth-server), BASELINE, KEYCLOAK_VERSION.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source scripts/test-services.sh
 
+seconds=20
+warmup=240
+connections=16
+scenarios=jwks,client-credentials,refresh,token-exchange,login,argon2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seconds) seconds=$2 ;;
+    --warmup) warmup=$2 ;;
+    --connections | --threads) connections=$2 ;;
+    --scenarios) scenarios=$2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift 2
+done
+baseline=${BASELINE:-keycloak}
+
+command -v wrk >/dev/null || idnum_apt_install wrk
+command -v jq >/dev/null || idnum_apt_install jq
 ./mvnw -B -q -ntp -DskipTests -Dspotless.skip=true -Djacoco.skip=true package -pl auth-server,benchmarks -am
 
+if [ -z "${SERVER_JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  SERVER_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+server_java=${SERVER_JAVA_HOME:+$SERVER_JAVA_HOME/bin/}java
 auth_jar=$(ls auth-server/target/idnum-auth-server-*.jar | head -n 1)
+work=$(mktemp -d /tmp/idnum-bench.XXXXXX)
 pid=""
-dir=""
-stop_server() {
+keycloak_dir=""
+cleanup() {
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  if [ -n "$dir" ]; then rm -rf "$dir"; fi
-  pid=""
-  dir=""
+  if [ -n "$keycloak_dir" ]; then scripts/keycloak-baseline.sh stop "$keycloak_dir" || true; fi
+  rm -rf "$work"
 }
-trap stop_server EXIT
+trap cleanup EXIT
+
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+basic() { printf '%s' "$1:$2" | base64 -w0; }
+
+# measure NAME SECONDS URL SCRIPT: one wrk run against the server $spid, as a table row.
+measure() {
+  local name=$1 secs=$2 url=$3 script=$4 before after out
+  before=$(ticks "$spid")
+  out=$(/usr/bin/time -f 'CPU %U %S' wrk -t1 -c"$connections" -d"${secs}s" -s "benchmarks/wrk/$script" "$url" 2>&1)
+  after=$(ticks "$spid")
+  local n errors p50 p99 gen
+  n=$(sed -n 's/.*RESULT requests=\([0-9]*\).*/\1/p' <<<"$out")
+  errors=$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$out")
+  p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$out")
+  p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$out")
+  gen=$(awk '/^CPU/{print $2 + $3}' <<<"$out")
+  if [ -z "$n" ] || [ "$n" -eq 0 ]; then echo "| $name | wrk failed: $(tail -n 3 <<<"$out" | tr '\n' ' ') |"; return; fi
+  awk -v name="$name" -v n="$n" -v s="$secs" -v p50="$p50" -v p99="$p99" -v e="$errors" \
+    -v cpu="$((after - before))" -v gen="$gen" 'BEGIN {
+      printf "| %s | %d | %.0f | %.2f | %.2f | %d | %.2f | %.2f |\n",
+        name, n, n / s, p50, p99, e, cpu * 10 / n, gen * 1000 / n }'
+}
+
+# scenario NAME: sets url/script and the wrk environment of one token scenario.
+scenario() {
+  case "$1" in
+    jwks) url=$jwks_url; script=get.lua ;;
+    client-credentials)
+      url=$token_url; script=form-post.lua
+      export BENCH_BASIC=$cc_basic BENCH_BODY="grant_type=client_credentials&scope=$cc_scope" ;;
+    refresh)
+      # fresh chains for every run: a rotated-away refresh token used again revokes its family
+      url=$token_url; script=refresh.lua
+      [ -z "${2:-}" ] && "$fresh_tokens" "$((connections * 2))" "$work/refresh-tokens"
+      export BENCH_BASIC=$rp_basic BENCH_TOKENS=$work/refresh-tokens ;;
+    token-exchange)
+      # a fresh subject token for every run (access tokens live 5 minutes)
+      url=$token_url; script=form-post.lua
+      [ -z "${2:-}" ] && idnum_tokens --token-kind access_token --tokens 1 >"$work/subject-token"
+      BENCH_BODY="grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$(cat "$work/subject-token")&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aaccess_token&audience=urn%3Aidnum%3Ademo-api&scope=profile"
+      export BENCH_BASIC=$exchange_basic BENCH_BODY ;;
+    *) return 1 ;;
+  esac
+}
+
+# run_token_scenarios LIST: warm-up in turn for $warmup s in all, then one measured run each.
+run_token_scenarios() {
+  local list=() s slice
+  for s in ${1//,/ }; do scenario "$s" check 2>/dev/null && list+=("$s"); done
+  [ ${#list[@]} -gt 0 ] || return 0
+  slice=$(( warmup / (2 * ${#list[@]}) ))
+  [ "$slice" -ge 1 ] || slice=1
+  echo "warm-up: ${warmup} s (each scenario ${slice} s, twice)" >&2
+  for _ in 1 2; do
+    for s in "${list[@]}"; do scenario "$s"; measure "$s" "$slice" "$url" "$script" >/dev/null; done
+  done
+  echo "| scenario | requests | per second | p50 ms | p99 ms | errors | server CPU ms per request | load generator CPU ms per request |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  for s in "${list[@]}"; do
+    scenario "$s"
+    measure "$s" 5 "$url" "$script" >/dev/null
+    scenario "$s"
+    measure "$s" "$seconds" "$url" "$script" | tee -a "$work/rows-$label"
+  done
+}
 
 # start_server ALG: the auth-server signing access tokens with ALG, on a fresh embedded default.
 start_server() {
-  dir=$(mktemp -d /tmp/idnum-bench.XXXXXX)
+  local dir=$work/server-$1 port
+  mkdir -p "$dir"
   port=$(idnum_free_port)
-  (cd "$dir" && exec java -Xmx1g -jar "$root/$auth_jar" --server.port="$port" \
+  (cd "$dir" && exec "$server_java" -Xmx1g -jar "$root/$auth_jar" --server.port="$port" \
     --logging.level.root=WARN --idnum.oidc.access-token-signing-alg="$1") >"$dir/server.log" 2>&1 &
   pid=$!
+  spid=$pid
+  base="http://127.0.0.1:$port"
   for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health" 2>/dev/null && return 0
+    curl -fsS -o /dev/null "$base/actuator/health" 2>/dev/null && break
     kill -0 "$pid" 2>/dev/null || { tail -n 40 "$dir/server.log"; exit 1; }
     sleep 1
   done
-  echo "auth-server did not start" >&2
-  exit 1
+  token_url=$base/oauth2/token
+  jwks_url=$base/oauth2/jwks
+  cc_basic=$(basic demo-backend demo-backend-secret-for-local-testing-only)
+  cc_scope=demo.read
+  exchange_basic=$(basic demo-rp demo-rp-secret-for-local-testing-only)
+  admin=$(curl -fsS -u "idnum-admin:$(cat "$dir/idnum-admin-secret.txt")" \
+    -d grant_type=client_credentials -d scope=idnum:admin "$token_url" | jq -er .access_token)
+  # the relying party of the refresh scenario: $2 (ES256 or RS256) ID tokens
+  secret=$(curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d "{\"client_id\":\"bench-rp\",\"client_name\":\"Banc d'essai\",\"sector_identifier\":\"urn:idnum:sector:bench\",\"token_endpoint_auth_method\":\"client_secret_basic\",\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"redirect_uris\":[\"http://localhost:8080/callback\"],\"scope\":\"openid profile\",\"id_token_signed_response_alg\":\"$2\"}" \
+    "$base/admin/clients" | jq -er .client_secret)
+  rp_basic=$(basic bench-rp "$secret")
+  rp_secret=$secret
+  fresh_tokens=idnum_refresh_tokens
 }
 
-load() {
-  java -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad \
-    --target "http://127.0.0.1:$port" --redirect-uri "http://localhost:8080/callback" \
-    --server-pid "$pid" "$@"
+idnum_tokens() {
+  java -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad --target "$base" \
+    --redirect-uri http://localhost:8080/callback "$@"
 }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -n 1)"
-echo "== access tokens signed with ES256 (the default)"
-start_server ES256
-load "$@"
+# idnum_refresh_tokens N FILE: the refresh tokens of N complete logins at bench-rp.
+idnum_refresh_tokens() {
+  idnum_tokens --rp-client bench-rp --rp-secret "$rp_secret" --tokens "$1" >"$2"
+}
+
+keycloak_refresh_tokens() {
+  scripts/keycloak-baseline.sh refresh-tokens "$keycloak_dir" "$1" "$2" >&2
+}
+
+stop_server() {
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  pid=""
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load generator wrk $(wrk --version 2>&1 | head -n 1 | awk '{print $2}')"
+echo "auth-server JDK: $("$server_java" -version 2>&1 | head -n 1)"
+echo
+echo "== IdNum auth-server: access tokens ES256, ID tokens of bench-rp ES256"
+label=idnum
+start_server ES256 ES256
+run_token_scenarios "$scenarios"
+others=$(tr ',' '\n' <<<"$scenarios" | grep -E '^(login|argon2)$' | paste -sd, || true)
+if [ -n "$others" ]; then
+  echo
+  echo "with the Java load generator (16 threads; argon2 runs in its own process):"
+  java -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad --target "$base" \
+    --redirect-uri http://localhost:8080/callback --server-pid "$pid" --threads "$connections" \
+    --seconds "$seconds" --warmup 15 --scenarios "$others" | tail -n +2
+fi
 stop_server
 
-baseline=${BASELINE_ALG:-RS256}
-if [ "$baseline" != none ]; then
-  echo "== baseline: access tokens signed with $baseline, the token grants only"
-  start_server "$baseline"
-  load "$@" --scenarios client-credentials,refresh
-  stop_server
-fi
+case "$baseline" in
+  none) exit 0 ;;
+  rs256)
+    echo
+    echo "== baseline: this server with RS256 access tokens and RS256 ID tokens (bench-rp)"
+    label=rs256
+    start_server RS256 RS256
+    run_token_scenarios "$(tr ',' '\n' <<<"$scenarios" | grep -E '^(jwks|client-credentials|refresh)$' | paste -sd, || true)"
+    stop_server ;;
+  keycloak)
+    echo
+    echo "== baseline: Keycloak ${KEYCLOAK_VERSION:-26.5.6} (its defaults: RS256), same warm-up, same wrk scenarios"
+    label=keycloak
+    keycloak_dir=$work/keycloak
+    scripts/keycloak-baseline.sh start "$keycloak_dir" >&2
+    # shellcheck disable=SC1091
+    source "$keycloak_dir/bench.env"
+    spid=$PID
+    token_url=$TOKEN_URL
+    jwks_url=$JWKS_URL
+    cc_basic=$(basic "$CC_CLIENT" "$CC_SECRET")
+    cc_scope=$CC_SCOPE
+    rp_basic=$(basic "$RP_CLIENT" "$RP_SECRET")
+    fresh_tokens=keycloak_refresh_tokens
+    run_token_scenarios "$(tr ',' '\n' <<<"$scenarios" | grep -E '^(jwks|client-credentials|refresh)$' | paste -sd, || true)"
+    scripts/keycloak-baseline.sh stop "$keycloak_dir" >&2
+    keycloak_dir="" ;;
+  *) echo "unknown BASELINE $baseline (keycloak, rs256, none)" >&2; exit 2 ;;
+esac
+
+echo
+echo "ratio IdNum / $baseline (rate), measured in this run:"
+for s in jwks client-credentials refresh; do
+  ours=$(awk -F'|' -v s=" $s " '$2 == s {print $4}' "$work/rows-idnum" 2>/dev/null || true)
+  theirs=$(awk -F'|' -v s=" $s " '$2 == s {print $4}' "$work/rows-$label" 2>/dev/null || true)
+  if [ -n "$ours" ] && [ -n "$theirs" ]; then
+    awk -v s="$s" -v a="$ours" -v b="$theirs" 'BEGIN { if (b > 0) printf "- %s: %.2f×\n", s, a / b }'
+  fi
+done

@@ -42,6 +42,10 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * {@code login} (a complete password login: authorization request, login page, form post, through
  * to the authorization code), and {@code argon2} (Argon2id hashes with the server's parameters, in
  * this process: the ceiling for logins on this machine).
+ *
+ * <p>With {@code --tokens N} it only logs in N times and prints the {@code --token-kind} token
+ * ({@code refresh_token} or {@code access_token}) of each, one per line: the starting points of the
+ * refresh and token-exchange scenarios that {@code scripts/bench-auth.sh} runs with wrk.
  */
 public final class AuthServerLoad {
 
@@ -66,6 +70,13 @@ public final class AuthServerLoad {
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
     AuthServerLoad load = new AuthServerLoad(options);
+    if (options.tokens > 0) {
+      // preparation for wrk: the refresh or access tokens of that many complete logins
+      for (int i = 0; i < options.tokens; i++) {
+        System.out.println(load.loginForTokens(options.tokenKind).orElseThrow());
+      }
+      return;
+    }
     System.out.printf(
         Locale.ROOT,
         "target %s, %d threads, %d s warm-up, %d s measured per scenario, %d cores%n",
@@ -76,7 +87,7 @@ public final class AuthServerLoad {
         Runtime.getRuntime().availableProcessors());
     System.out.println(
         "| scenario | requests | per second | p50 ms | p99 ms | errors | server CPU ms per request"
-            + " |\n|---|---:|---:|---:|---:|---:|---:|");
+            + " | load generator CPU ms per request |\n|---|---:|---:|---:|---:|---:|---:|---:|");
     for (String scenario : options.scenarios) {
       Result result = load.run(scenario);
       System.out.println(result.row());
@@ -95,14 +106,22 @@ public final class AuthServerLoad {
           default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
     measure(factory, options.warmupSeconds);
+    long self = ProcessHandle.current().pid();
     OptionalLong cpuBefore = ServerCpu.nanos(options.serverPid);
+    OptionalLong selfBefore = ServerCpu.nanos(self);
     Result result = measure(factory, options.seconds).named(scenario);
     OptionalLong cpuAfter = ServerCpu.nanos(options.serverPid);
-    if (cpuBefore.isPresent() && cpuAfter.isPresent() && result.samples().count > 0) {
-      return result.withCpu(
-          (cpuAfter.getAsLong() - cpuBefore.getAsLong()) / 1e6 / result.samples().count);
-    }
-    return result;
+    OptionalLong selfAfter = ServerCpu.nanos(self);
+    long count = Math.max(1, result.samples().count);
+    return result.withCpu(
+        perRequestMillis(cpuBefore, cpuAfter, count),
+        perRequestMillis(selfBefore, selfAfter, count));
+  }
+
+  private static double perRequestMillis(OptionalLong before, OptionalLong after, long count) {
+    return before.isPresent() && after.isPresent()
+        ? (after.getAsLong() - before.getAsLong()) / 1e6 / count
+        : Double.NaN;
   }
 
   private Result measure(Worker worker, int seconds) throws Exception {
@@ -492,33 +511,43 @@ public final class AuthServerLoad {
    * One measured phase; {@code cpuMillisPerRequest} is the server process's CPU time (user +
    * system) spent per request during the phase, when its pid was given: unlike the rate, it hardly
    * moves when other programs share the cores, so it compares builds and settings across runs.
+   * {@code generatorCpuMillisPerRequest} is the same for this process: what the load generator took
+   * of the same cores for each request.
    */
-  private record Result(String scenario, Samples samples, int seconds, double cpuMillisPerRequest) {
+  private record Result(
+      String scenario,
+      Samples samples,
+      int seconds,
+      double cpuMillisPerRequest,
+      double generatorCpuMillisPerRequest) {
     Result(String scenario, Samples samples, int seconds) {
-      this(scenario, samples, seconds, Double.NaN);
+      this(scenario, samples, seconds, Double.NaN, Double.NaN);
     }
 
     Result named(String name) {
-      return new Result(name, samples, seconds, cpuMillisPerRequest);
+      return new Result(name, samples, seconds, cpuMillisPerRequest, generatorCpuMillisPerRequest);
     }
 
-    Result withCpu(double millisPerRequest) {
-      return new Result(scenario, samples, seconds, millisPerRequest);
+    Result withCpu(double server, double generator) {
+      return new Result(scenario, samples, seconds, server, generator);
     }
 
     String row() {
       return String.format(
           Locale.ROOT,
-          "| %s | %d | %.0f | %.2f | %.2f | %d | %s |",
+          "| %s | %d | %.0f | %.2f | %.2f | %d | %s | %s |",
           scenario,
           samples.count,
           samples.count / (double) seconds,
           samples.percentileMillis(50),
           samples.percentileMillis(99),
           samples.errors,
-          Double.isNaN(cpuMillisPerRequest)
-              ? "—"
-              : String.format(Locale.ROOT, "%.2f", cpuMillisPerRequest));
+          millis(cpuMillisPerRequest),
+          millis(generatorCpuMillisPerRequest));
+    }
+
+    private static String millis(double value) {
+      return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.2f", value);
     }
   }
 
@@ -540,6 +569,8 @@ public final class AuthServerLoad {
     String redirectUri = "http://localhost:8080/callback";
     String username = "demo@idnum.example";
     String password = "Demo-citoyen-2026!";
+    int tokens = 0;
+    String tokenKind = "refresh_token";
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -565,6 +596,8 @@ public final class AuthServerLoad {
           case "--redirect-uri" -> o.redirectUri = value;
           case "--username" -> o.username = value;
           case "--password" -> o.password = value;
+          case "--tokens" -> o.tokens = Integer.parseInt(value);
+          case "--token-kind" -> o.tokenKind = value;
           default -> throw new IllegalArgumentException("unknown option " + name);
         }
       }
