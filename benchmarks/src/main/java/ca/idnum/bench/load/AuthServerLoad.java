@@ -35,13 +35,11 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * throughput and latency percentiles per scenario. Bounded in time and aimed at one base URL (the
  * loopback by default); it stops by itself.
  *
- * <p>Scenarios: {@code jwks} (GET the JWK set), {@code client-credentials} (token grant with {@code
- * client_secret_basic}), {@code refresh} (refresh-token grant, each worker following its own
- * rotating chain), {@code token-exchange} (RFC 8693: each worker logs in once, then exchanges its
- * access token for one restricted to the demo API and scope, logging in again when it expires),
- * {@code login} (a complete password login: authorization request, login page, form post, through
- * to the authorization code), and {@code argon2} (Argon2id hashes with the server's parameters, in
- * this process: the ceiling for logins on this machine).
+ * <p>Scenarios: {@code login} (a complete password login: authorization request, login page, form
+ * post, through to the authorization code), and {@code argon2} (Argon2id hashes with the server's
+ * parameters, in * this process: the ceiling for logins on this machine). The token scenarios
+ * (JWKS, {@code client_credentials}, refresh, token exchange) run with wrk in {@code
+ * scripts/bench-auth.sh}: this generator's own CPU per request was as large as the server's.
  *
  * <p>With {@code --tokens N} it only logs in N times and prints the {@code --token-kind} token
  * ({@code refresh_token} or {@code access_token}) of each, one per line: the starting points of the
@@ -97,10 +95,6 @@ public final class AuthServerLoad {
   private Result run(String scenario) throws Exception {
     Worker factory =
         switch (scenario) {
-          case "jwks" -> this::jwks;
-          case "client-credentials" -> this::clientCredentials;
-          case "refresh" -> refreshWorker();
-          case "token-exchange" -> tokenExchangeWorker();
           case "login" -> this::login;
           case "argon2" -> argon2Worker();
           default -> throw new IllegalArgumentException("unknown scenario " + scenario);
@@ -155,79 +149,6 @@ public final class AuthServerLoad {
   }
 
   // --- scenarios ---
-
-  private boolean jwks() throws IOException, InterruptedException {
-    HttpResponse<String> r = send(get("/oauth2/jwks").build());
-    return r.statusCode() == 200;
-  }
-
-  private boolean clientCredentials() throws IOException, InterruptedException {
-    HttpResponse<String> r =
-        send(
-            form(
-                    "/oauth2/token",
-                    Map.of("grant_type", "client_credentials", "scope", options.backendScope))
-                .header("Authorization", basic(options.backendClient, options.backendSecret))
-                .build());
-    return r.statusCode() == 200;
-  }
-
-  private Worker refreshWorker() {
-    ThreadLocal<String[]> token = new ThreadLocal<>();
-    return () -> {
-      String[] current = token.get();
-      if (current == null) {
-        current = new String[] {loginForTokens("refresh_token").orElseThrow()};
-        token.set(current);
-      }
-      HttpResponse<String> r =
-          send(
-              form(
-                      "/oauth2/token",
-                      Map.of("grant_type", "refresh_token", "refresh_token", current[0]))
-                  .header("Authorization", basic(options.rpClient, options.rpSecret))
-                  .build());
-      if (r.statusCode() != 200) {
-        token.remove();
-        return false;
-      }
-      current[0] = jsonString(r.body(), "refresh_token").orElseThrow();
-      return true;
-    };
-  }
-
-  private Worker tokenExchangeWorker() {
-    ThreadLocal<String> subject = new ThreadLocal<>();
-    return () -> {
-      String token = subject.get();
-      if (token == null) {
-        token = loginForTokens("access_token").orElseThrow();
-        subject.set(token);
-      }
-      HttpResponse<String> r =
-          send(
-              form(
-                      "/oauth2/token",
-                      Map.of(
-                          "grant_type",
-                          "urn:ietf:params:oauth:grant-type:token-exchange",
-                          "subject_token",
-                          token,
-                          "subject_token_type",
-                          "urn:ietf:params:oauth:token-type:access_token",
-                          "audience",
-                          options.exchangeAudience,
-                          "scope",
-                          "profile"))
-                  .header("Authorization", basic(options.rpClient, options.rpSecret))
-                  .build());
-      if (r.statusCode() != 200) {
-        subject.remove();
-        return false;
-      }
-      return true;
-    };
-  }
 
   private boolean login() throws IOException, InterruptedException {
     return authorizationCode(new Verifier()).isPresent();
@@ -558,14 +479,9 @@ public final class AuthServerLoad {
     int seconds = 20;
     int warmupSeconds = 10;
     long serverPid = -1;
-    List<String> scenarios =
-        List.of("jwks", "client-credentials", "refresh", "token-exchange", "login", "argon2");
-    String backendClient = "demo-backend";
-    String backendSecret = "demo-backend-secret-for-local-testing-only";
-    String backendScope = "demo.read";
+    List<String> scenarios = List.of("login", "argon2");
     String rpClient = "demo-rp";
     String rpSecret = "demo-rp-secret-for-local-testing-only";
-    String exchangeAudience = "urn:idnum:demo-api";
     String redirectUri = "http://localhost:8080/callback";
     String username = "demo@idnum.example";
     String password = "Demo-citoyen-2026!";
@@ -587,12 +503,8 @@ public final class AuthServerLoad {
           case "--warmup" -> o.warmupSeconds = Integer.parseInt(value);
           case "--server-pid" -> o.serverPid = Long.parseLong(value);
           case "--scenarios" -> o.scenarios = List.of(value.split(","));
-          case "--backend-client" -> o.backendClient = value;
-          case "--backend-secret" -> o.backendSecret = value;
-          case "--backend-scope" -> o.backendScope = value;
           case "--rp-client" -> o.rpClient = value;
           case "--rp-secret" -> o.rpSecret = value;
-          case "--exchange-audience" -> o.exchangeAudience = value;
           case "--redirect-uri" -> o.redirectUri = value;
           case "--username" -> o.username = value;
           case "--password" -> o.password = value;
