@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditConfiguration {
 
   @Bean
-  JdbcAuditLog jdbcAuditLog(JdbcClient jdbc, TransactionTemplate transactions) {
+  JdbcAuditLog jdbcAuditLog(JdbcOperations jdbc, TransactionTemplate transactions) {
     return new JdbcAuditLog(jdbc, transactions);
   }
 

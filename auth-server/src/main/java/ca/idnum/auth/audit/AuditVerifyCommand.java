@@ -13,7 +13,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,7 +42,7 @@ public final class AuditVerifyCommand {
             .run(args)) {
       AuditVerification result =
           new JdbcAuditLog(
-                  context.getBean(JdbcClient.class), context.getBean(TransactionTemplate.class))
+                  context.getBean(JdbcOperations.class), context.getBean(TransactionTemplate.class))
               .verify();
       out.println(result.describe());
       return result.intact() ? 0 : 1;

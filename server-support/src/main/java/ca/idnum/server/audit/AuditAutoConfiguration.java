@@ -4,7 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(
     afterName = {
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
       "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
       "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
     })
@@ -23,7 +24,7 @@ public class AuditAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(AuditLog.class)
   @ConditionalOnProperty(name = "idnum.audit.store", havingValue = "jdbc")
-  JdbcAuditLog idnumJdbcAuditLog(JdbcClient jdbc, TransactionTemplate transactions) {
+  JdbcAuditLog idnumJdbcAuditLog(JdbcOperations jdbc, TransactionTemplate transactions) {
     return new JdbcAuditLog(jdbc, transactions);
   }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,16 +42,19 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
   private static final String COLUMNS =
       "seq, event_type, occurred_at, citizen_id, client_id, details, prev_hash, hash";
 
-  // at most 8 x 128 bind parameters per INSERT
   private static final int MAX_BATCH = 128;
+  private static final String INSERT =
+      "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
+  private final JdbcOperations operations;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
   private final ReentrantLock writer = new ReentrantLock();
 
-  public JdbcAuditLog(JdbcClient jdbc, TransactionTemplate transactions) {
-    this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+  public JdbcAuditLog(JdbcOperations jdbc, TransactionTemplate transactions) {
+    this.operations = Objects.requireNonNull(jdbc, "jdbc");
+    this.jdbc = JdbcClient.create(jdbc);
     this.transactions = Objects.requireNonNull(transactions, "transactions");
   }
 
@@ -120,9 +123,7 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
           long seq = head.seq();
           String previous = head.hash();
           List<AuditRecord> records = new ArrayList<>(events.size());
-          List<Object> params = new ArrayList<>(events.size() * 8);
-          StringBuilder insert =
-              new StringBuilder("INSERT INTO audit_log (" + COLUMNS + ") VALUES ");
+          List<Object[]> rows = new ArrayList<>(events.size());
           for (AuditEvent event : events) {
             Instant at = AuditChain.truncate(event.at());
             String details = AuditChain.detailsJson(event.details());
@@ -130,17 +131,17 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
             String hash =
                 AuditChain.hash(
                     seq, event.type(), at, event.citizen(), event.client(), details, previous);
-            insert.append(records.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
-            params.addAll(
-                Arrays.asList(
-                    seq,
-                    event.type(),
-                    at.atOffset(ZoneOffset.UTC),
-                    event.citizen(),
-                    event.client(),
-                    details,
-                    previous,
-                    hash));
+            rows.add(
+                new Object[] {
+                  seq,
+                  event.type(),
+                  at.atOffset(ZoneOffset.UTC),
+                  event.citizen(),
+                  event.client(),
+                  details,
+                  previous,
+                  hash
+                });
             records.add(
                 new AuditRecord(
                     seq,
@@ -153,8 +154,9 @@ public final class JdbcAuditLog implements AuditLog, AuditTrail {
                     hash));
             previous = hash;
           }
-          // the whole batch in one multi-row INSERT: one statement and one round trip
-          jdbc.sql(insert.toString()).params(params).update();
+          // one JDBC batch of a single fixed statement: one round trip, and the statement text
+          // never changes with the batch size (a database caches it once)
+          operations.batchUpdate(INSERT, rows);
           jdbc.sql("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1")
               .params(seq, previous)
               .update();

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,7 +45,9 @@ abstract class JdbcAuditLogContract {
         jdbc.sql(statement).update();
       }
     }
-    log = new JdbcAuditLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)));
+    log =
+        new JdbcAuditLog(
+            new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)));
   }
 
   private void recordFive() {

@@ -1,6 +1,8 @@
 package ca.idnum.auth.oidc.token;
 
 import ca.idnum.server.store.ShortLivedStore;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,6 +51,14 @@ import org.springframework.web.context.request.RequestContextHolder;
  *       server: refresh, userinfo, introspection).
  *   <li>An exchanged token (RFC 8693) is found only while its {@link TokenLineage} stands.
  * </ul>
+ *
+ * <p>Decoding a stored authorization (Java deserialization) is the costliest part of reading one,
+ * and a refresh grant reads the authorization twice (to find the token, then again when saving the
+ * rotated one), as does every refresh that follows on the same node. So each node keeps the decoded
+ * form of what it last wrote or read, and uses it only when the store still holds exactly the value
+ * it was decoded from: the store stays the only truth (another node's rotation or a revocation
+ * changes or removes the value, and the entry is then ignored). Returning one instance to several
+ * callers is what Spring Authorization Server's own in-memory service does too.
  */
 public final class StoreAuthorizationService implements OAuth2AuthorizationService {
 
@@ -57,6 +67,9 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
   private static final Duration PENDING_TTL = Duration.ofMinutes(10);
   private static final String REDEEMING = StoreAuthorizationService.class.getName() + ".code";
   private static final Duration MIN_TTL = Duration.ofSeconds(90);
+
+  /** Bounds the decoded cache by the size of the stored values it keeps (about 32 MB of text). */
+  private static final long DECODED_CACHE_CHARS = 32L << 20;
 
   private enum Index {
     STATE("state", OAuth2ParameterNames.STATE),
@@ -78,6 +91,12 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
   private final Clock clock;
   private final ClientCredentialsTokens clientCredentials;
   private final ConsentWithdrawals withdrawals;
+  private final Cache<String, Decoded> decoded =
+      Caffeine.newBuilder()
+          .maximumWeight(DECODED_CACHE_CHARS)
+          .<String, Decoded>weigher((id, entry) -> entry.stored().length())
+          .expireAfterAccess(Duration.ofMinutes(10))
+          .build();
 
   /** Every authorization in the store, {@code client_credentials} ones included. */
   public StoreAuthorizationService(ShortLivedStore store, Clock clock) {
@@ -120,7 +139,9 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
     Optional<OAuth2Authorization> previous = load(authorization.getId());
     claimCodeOnRedemption(authorization, previous);
     Duration ttl = ttl(authorization);
-    store.put(idKey(authorization.getId()), AuthorizationCodec.encode(authorization), ttl);
+    String encoded = AuthorizationCodec.encode(authorization);
+    store.put(idKey(authorization.getId()), encoded, ttl);
+    decoded.put(authorization.getId(), new Decoded(encoded, authorization));
     for (Index index : Index.values()) {
       value(authorization, index)
           .ifPresent(v -> store.put(indexKey(index, v), authorization.getId(), ttl));
@@ -158,6 +179,7 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
       }
     }
     store.delete(idKey(authorization.getId()));
+    decoded.invalidate(authorization.getId());
   }
 
   @Override
@@ -314,8 +336,21 @@ public final class StoreAuthorizationService implements OAuth2AuthorizationServi
     if (id == null) {
       return Optional.empty();
     }
-    return store.get(idKey(id)).map(AuthorizationCodec::decode);
+    Optional<String> stored = store.get(idKey(id));
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    Decoded known = decoded.getIfPresent(id);
+    if (known != null && known.stored().equals(stored.get())) {
+      return Optional.of(known.authorization());
+    }
+    OAuth2Authorization authorization = AuthorizationCodec.decode(stored.get());
+    decoded.put(id, new Decoded(stored.get(), authorization));
+    return Optional.of(authorization);
   }
+
+  /** An authorization and the exact stored value it was decoded from. */
+  private record Decoded(String stored, OAuth2Authorization authorization) {}
 
   private static String idKey(String id) {
     return "az:id:" + id;

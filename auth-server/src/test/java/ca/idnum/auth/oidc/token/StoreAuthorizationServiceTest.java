@@ -139,4 +139,45 @@ class StoreAuthorizationServiceTest {
     assertThat(service.findByToken("rt-y", OAuth2TokenType.REFRESH_TOKEN)).isNull();
     assertThat(service.findByToken("at-y", OAuth2TokenType.ACCESS_TOKEN)).isNull();
   }
+
+  @Test
+  void whenAnotherNodeRotatesOrRevokesThenThisNodeSeesTheStoreNotWhatItDecodedBefore() {
+    InMemoryShortLivedStore shared = new InMemoryShortLivedStore(clock);
+    StoreAuthorizationService nodeA = new StoreAuthorizationService(shared, clock);
+    StoreAuthorizationService nodeB = new StoreAuthorizationService(shared, clock);
+    OAuth2Authorization pending = pending("code-5");
+    nodeA.save(pending);
+    nodeA.save(redeemed(pending, "p"));
+    // node A has decoded the first version; node B rotates the chain
+    OAuth2Authorization onA = nodeA.findByToken("rt-p", OAuth2TokenType.REFRESH_TOKEN);
+    assertThat(onA.getRefreshToken().getToken().getTokenValue()).isEqualTo("rt-p");
+    OAuth2Authorization onB = nodeB.findByToken("rt-p", OAuth2TokenType.REFRESH_TOKEN);
+    Instant now = clock.instant();
+    nodeB.save(
+        OAuth2Authorization.from(onB)
+            .refreshToken(new OAuth2RefreshToken("rt-q", now, now.plusSeconds(3600)))
+            .build());
+    assertThat(nodeA.findById(pending.getId()).getRefreshToken().getToken().getTokenValue())
+        .isEqualTo("rt-q");
+    assertThat(nodeA.findByToken("rt-q", OAuth2TokenType.REFRESH_TOKEN)).isNotNull();
+    // the old token presented to node A is a reuse: the family is revoked for both nodes
+    assertThat(nodeA.findByToken("rt-p", OAuth2TokenType.REFRESH_TOKEN)).isNull();
+    assertThat(nodeB.findById(pending.getId())).isNull();
+    assertThat(nodeB.findByToken("rt-q", OAuth2TokenType.REFRESH_TOKEN)).isNull();
+  }
+
+  @Test
+  void whenAnotherNodeRemovesTheAuthorizationThenThisNodeFindsItNoMore() {
+    InMemoryShortLivedStore shared = new InMemoryShortLivedStore(clock);
+    StoreAuthorizationService nodeA = new StoreAuthorizationService(shared, clock);
+    StoreAuthorizationService nodeB = new StoreAuthorizationService(shared, clock);
+    OAuth2Authorization pending = pending("code-6");
+    nodeA.save(pending);
+    OAuth2Authorization issued = redeemed(pending, "r");
+    nodeA.save(issued);
+    assertThat(nodeA.findById(pending.getId())).isNotNull();
+    nodeB.remove(issued);
+    assertThat(nodeA.findById(pending.getId())).isNull();
+    assertThat(nodeA.findByToken("at-r", OAuth2TokenType.ACCESS_TOKEN)).isNull();
+  }
 }
