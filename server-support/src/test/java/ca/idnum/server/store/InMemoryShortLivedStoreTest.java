@@ -56,4 +56,19 @@ class InMemoryShortLivedStoreTest extends ShortLivedStoreContract {
     store.purgeExpired();
     assertThat(store.size()).isEqualTo(1);
   }
+
+  @Test
+  void whenEntriesExpireThenTheirMemoryIsReleasedWithoutASweep() throws InterruptedException {
+    InMemoryShortLivedStore live = new InMemoryShortLivedStore(Clock.systemUTC());
+    for (int i = 0; i < 1000; i++) {
+      live.put("k" + i, "v", Duration.ofMillis(50));
+    }
+    live.put("kept", "v", Duration.ofMinutes(5));
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (live.size() > 1 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(live.size()).isEqualTo(1);
+    assertThat(live.get("kept")).contains("v");
+  }
 }
