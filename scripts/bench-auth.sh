@@ -8,9 +8,11 @@
 # 2. Warms the server up (the token scenarios in turn, WARMUP seconds in all: the JIT needs minutes
 #    on 2 cores), then measures each scenario with wrk (16 keep-alive connections, one wrk thread):
 #    JWKS GETs, client_credentials grants (demo-backend), refresh grants (bench-rp, each connection
-#    following its own rotating chain from a complete login), token exchanges (RFC 8693, demo-rp);
-#    then complete password logins (authorization request, login page, form post, through to the
-#    code) and Argon2id hashes in-process (the ceiling for logins), with the Java load generator.
+#    following its own rotating chain from a complete login), token exchanges (RFC 8693, demo-rp),
+#    complete password logins (benchmarks/wrk/login.lua: authorization request, login page, form
+#    post, through to the code; one wrk thread per connection); then Argon2id hashes with the
+#    server's parameters on the server's JDK, one thread per core (the ceiling for logins), with
+#    the Java load generator.
 # 3. Baseline (BASELINE, default keycloak): Keycloak 26 (scripts/keycloak-baseline.sh, its defaults:
 #    RS256) warmed the same way, the JWKS, client_credentials and refresh scenarios measured the
 #    same way; or BASELINE=rs256: this server with RS256 access tokens and an RS256 relying party
@@ -68,7 +70,7 @@ basic() { printf '%s' "$1:$2" | base64 -w0; }
 measure() {
   local name=$1 secs=$2 url=$3 script=$4 before after out
   before=$(ticks "$spid")
-  out=$(/usr/bin/time -f 'CPU %U %S' wrk -t1 -c"$connections" -d"${secs}s" -s "benchmarks/wrk/$script" "$url" 2>&1)
+  out=$(/usr/bin/time -f 'CPU %U %S' wrk -t"$wrk_threads" -c"$connections" -d"${secs}s" -s "benchmarks/wrk/$script" "$url" 2>&1)
   after=$(ticks "$spid")
   local n errors p50 p99 gen
   n=$(sed -n 's/.*RESULT requests=\([0-9]*\).*/\1/p' <<<"$out")
@@ -83,8 +85,9 @@ measure() {
         name, n, n / s, p50, p99, e, cpu * 10 / n, gen * 1000 / n }'
 }
 
-# scenario NAME: sets url/script and the wrk environment of one token scenario.
+# scenario NAME: sets url/script/wrk_threads and the wrk environment of one scenario.
 scenario() {
+  wrk_threads=1
   case "$1" in
     jwks) url=$jwks_url; script=get.lua ;;
     client-credentials)
@@ -101,6 +104,13 @@ scenario() {
       [ -z "${2:-}" ] && idnum_tokens --token-kind access_token --tokens 1 >"$work/subject-token"
       BENCH_BODY="grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token=$(cat "$work/subject-token")&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Aaccess_token&audience=urn%3Aidnum%3Ademo-api&scope=profile"
       export BENCH_BASIC=$exchange_basic BENCH_BODY ;;
+    login)
+      # one wrk thread per connection (login.lua drives each connection through the steps of a
+      # login); bench-rp's consent is given once beforehand by a complete login
+      url=$base; script=login.lua; wrk_threads=$connections
+      [ -z "${2:-}" ] && [ ! -e "$work/consented" ] && idnum_refresh_tokens 1 "$work/consented"
+      export BENCH_AUTHORIZE="/oauth2/authorize?response_type=code&client_id=bench-rp&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fcallback&scope=openid%20profile&state=bench-state&nonce=bench-nonce&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+      export BENCH_REDIRECT=http://localhost:8080/callback BENCH_USERNAME=demo@idnum.example BENCH_PASSWORD=Demo-citoyen-2026! ;;
     *) return 1 ;;
   esac
 }
@@ -131,7 +141,7 @@ start_server() {
   local dir=$work/server-$1 port
   mkdir -p "$dir"
   port=$(idnum_free_port)
-  (cd "$dir" && exec "$server_java" -Xmx1g -jar "$root/$auth_jar" --server.port="$port" \
+  (cd "$dir" && exec "$server_java" -Xmx"${SERVER_HEAP:-1g}" -jar "$root/$auth_jar" --server.port="$port" \
     --logging.level.root=WARN --idnum.oidc.access-token-signing-alg="$1") >"$dir/server.log" 2>&1 &
   pid=$!
   spid=$pid
@@ -184,15 +194,21 @@ echo "== IdNum auth-server: access tokens ES256, ID tokens of bench-rp ES256"
 label=idnum
 start_server ES256 ES256
 run_token_scenarios "$scenarios"
-others=$(tr ',' '\n' <<<"$scenarios" | grep -E '^(login|argon2)$' | paste -sd, || true)
-if [ -n "$others" ]; then
+if grep -qE '(^|,)argon2(,|$)' <<<"$scenarios"; then
   echo
-  echo "with the Java load generator (16 threads; argon2 runs in its own process):"
-  java -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad --target "$base" \
-    --redirect-uri http://localhost:8080/callback --server-pid "$pid" --threads "$connections" \
-    --seconds "$seconds" --warmup 15 --scenarios "$others" | tail -n +2
+  echo "the ceiling for logins: Argon2id hashes with the server's parameters, on the server's JDK, one"
+  echo "thread per core (the server runs at most one hash per core), in a process of their own:"
+  "$server_java" -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad \
+    --target "$base" --threads "$(nproc)" --seconds "$seconds" --warmup 15 --scenarios argon2 \
+    | tail -n +2 | tee -a "$work/rows-$label"
 fi
 stop_server
+login_rate=$(awk -F'|' '$2 == " login " {print $4}' "$work/rows-idnum" 2>/dev/null || true)
+argon2_rate=$(awk -F'|' '$2 == " argon2 " {print $4}' "$work/rows-idnum" 2>/dev/null || true)
+if [ -n "$login_rate" ] && [ -n "$argon2_rate" ]; then
+  awk -v a="$login_rate" -v b="$argon2_rate" \
+    'BEGIN { if (b > 0) printf "\nlogins / Argon2id ceiling, measured in this run: %.2f\n", a / b }'
+fi
 
 case "$baseline" in
   none) exit 0 ;;

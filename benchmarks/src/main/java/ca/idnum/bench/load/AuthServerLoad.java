@@ -35,11 +35,10 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * throughput and latency percentiles per scenario. Bounded in time and aimed at one base URL (the
  * loopback by default); it stops by itself.
  *
- * <p>Scenarios: {@code login} (a complete password login: authorization request, login page, form
- * post, through to the authorization code), and {@code argon2} (Argon2id hashes with the server's
- * parameters, in * this process: the ceiling for logins on this machine). The token scenarios
- * (JWKS, {@code client_credentials}, refresh, token exchange) run with wrk in {@code
- * scripts/bench-auth.sh}: this generator's own CPU per request was as large as the server's.
+ * <p>Scenario: {@code argon2} (Argon2id hashes with the server's parameters, in this process: the
+ * ceiling for logins on this machine). The HTTP scenarios (JWKS, {@code client_credentials},
+ * refresh, token exchange, complete logins) run with wrk in {@code scripts/bench-auth.sh}: this
+ * generator's own CPU per request was as large as the server's.
  *
  * <p>With {@code --tokens N} it only logs in N times and prints the {@code --token-kind} token
  * ({@code refresh_token} or {@code access_token}) of each, one per line: the starting points of the
@@ -95,7 +94,6 @@ public final class AuthServerLoad {
   private Result run(String scenario) throws Exception {
     Worker factory =
         switch (scenario) {
-          case "login" -> this::login;
           case "argon2" -> argon2Worker();
           default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
@@ -150,10 +148,7 @@ public final class AuthServerLoad {
 
   // --- scenarios ---
 
-  private boolean login() throws IOException, InterruptedException {
-    return authorizationCode(new Verifier()).isPresent();
-  }
-
+  /** Argon2id hashes with the server's parameters and encoder (Spring Security's). */
   private Worker argon2Worker() {
     Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
     return () -> encoder.encode("correct horse battery staple").startsWith("$argon2id$");
@@ -479,7 +474,7 @@ public final class AuthServerLoad {
     int seconds = 20;
     int warmupSeconds = 10;
     long serverPid = -1;
-    List<String> scenarios = List.of("login", "argon2");
+    List<String> scenarios = List.of("argon2");
     String rpClient = "demo-rp";
     String rpSecret = "demo-rp-secret-for-local-testing-only";
     String redirectUri = "http://localhost:8080/callback";
