@@ -64,6 +64,8 @@ cleanup() {
 trap cleanup EXIT
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# rate LABEL NAME: the per-second column of scenario NAME in the rows of LABEL (empty if not run).
+rate() { awk -F'|' -v s=" $2 " '$2 == s {print $4}' "$work/rows-$1" 2>/dev/null || true; }
 basic() { printf '%s' "$1:$2" | base64 -w0; }
 
 # measure NAME SECONDS URL SCRIPT: one wrk run against the server $spid, as a table row.
@@ -115,8 +117,9 @@ scenario() {
   esac
 }
 
-# run_token_scenarios LIST: warm-up in turn for $warmup s in all, then one measured run each.
-run_token_scenarios() {
+# run_wrk_scenarios LIST: the wrk scenarios of LIST, warm-up in turn for $warmup s in all, then
+# one measured run each.
+run_wrk_scenarios() {
   local list=() s slice
   for s in ${1//,/ }; do scenario "$s" check 2>/dev/null && list+=("$s"); done
   [ ${#list[@]} -gt 0 ] || return 0
@@ -159,11 +162,10 @@ start_server() {
   admin=$(curl -fsS -u "idnum-admin:$(cat "$dir/idnum-admin-secret.txt")" \
     -d grant_type=client_credentials -d scope=idnum:admin "$token_url" | jq -er .access_token)
   # the relying party of the refresh scenario: $2 (ES256 or RS256) ID tokens
-  secret=$(curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+  rp_secret=$(curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
     -d "{\"client_id\":\"bench-rp\",\"client_name\":\"Banc d'essai\",\"sector_identifier\":\"urn:idnum:sector:bench\",\"token_endpoint_auth_method\":\"client_secret_basic\",\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"redirect_uris\":[\"http://localhost:8080/callback\"],\"scope\":\"openid profile\",\"id_token_signed_response_alg\":\"$2\"}" \
     "$base/admin/clients" | jq -er .client_secret)
-  rp_basic=$(basic bench-rp "$secret")
-  rp_secret=$secret
+  rp_basic=$(basic bench-rp "$rp_secret")
   fresh_tokens=idnum_refresh_tokens
 }
 
@@ -193,7 +195,7 @@ echo
 echo "== IdNum auth-server: access tokens ES256, ID tokens of bench-rp ES256"
 label=idnum
 start_server ES256 ES256
-run_token_scenarios "$scenarios"
+run_wrk_scenarios "$scenarios"
 if grep -qE '(^|,)argon2(,|$)' <<<"$scenarios"; then
   echo
   echo "the ceiling for logins: Argon2id hashes with the server's parameters, on the server's JDK, one"
@@ -203,13 +205,15 @@ if grep -qE '(^|,)argon2(,|$)' <<<"$scenarios"; then
     | tail -n +2 | tee -a "$work/rows-$label"
 fi
 stop_server
-login_rate=$(awk -F'|' '$2 == " login " {print $4}' "$work/rows-idnum" 2>/dev/null || true)
-argon2_rate=$(awk -F'|' '$2 == " argon2 " {print $4}' "$work/rows-idnum" 2>/dev/null || true)
+login_rate=$(rate idnum login)
+argon2_rate=$(rate idnum argon2)
 if [ -n "$login_rate" ] && [ -n "$argon2_rate" ]; then
   awk -v a="$login_rate" -v b="$argon2_rate" \
     'BEGIN { if (b > 0) printf "\nlogins / Argon2id ceiling, measured in this run: %.2f\n", a / b }'
 fi
 
+# the scenarios a baseline runs too
+baseline_scenarios=$(tr ',' '\n' <<<"$scenarios" | grep -E '^(jwks|client-credentials|refresh)$' | paste -sd, || true)
 case "$baseline" in
   none) exit 0 ;;
   rs256)
@@ -217,7 +221,7 @@ case "$baseline" in
     echo "== baseline: this server with RS256 access tokens and RS256 ID tokens (bench-rp)"
     label=rs256
     start_server RS256 RS256
-    run_token_scenarios "$(tr ',' '\n' <<<"$scenarios" | grep -E '^(jwks|client-credentials|refresh)$' | paste -sd, || true)"
+    run_wrk_scenarios "$baseline_scenarios"
     stop_server ;;
   keycloak)
     echo
@@ -234,7 +238,7 @@ case "$baseline" in
     cc_scope=$CC_SCOPE
     rp_basic=$(basic "$RP_CLIENT" "$RP_SECRET")
     fresh_tokens=keycloak_refresh_tokens
-    run_token_scenarios "$(tr ',' '\n' <<<"$scenarios" | grep -E '^(jwks|client-credentials|refresh)$' | paste -sd, || true)"
+    run_wrk_scenarios "$baseline_scenarios"
     scripts/keycloak-baseline.sh stop "$keycloak_dir" >&2
     keycloak_dir="" ;;
   *) echo "unknown BASELINE $baseline (keycloak, rs256, none)" >&2; exit 2 ;;
@@ -243,8 +247,8 @@ esac
 echo
 echo "ratio IdNum / $baseline (rate), measured in this run:"
 for s in jwks client-credentials refresh; do
-  ours=$(awk -F'|' -v s=" $s " '$2 == s {print $4}' "$work/rows-idnum" 2>/dev/null || true)
-  theirs=$(awk -F'|' -v s=" $s " '$2 == s {print $4}' "$work/rows-$label" 2>/dev/null || true)
+  ours=$(rate idnum "$s")
+  theirs=$(rate "$label" "$s")
   if [ -n "$ours" ] && [ -n "$theirs" ]; then
     awk -v s="$s" -v a="$ours" -v b="$theirs" 'BEGIN { if (b > 0) printf "- %s: %.2f×\n", s, a / b }'
   fi

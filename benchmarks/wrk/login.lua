@@ -65,10 +65,11 @@ function response(status, headers, body)
   local set = headers["Set-Cookie"] or headers["set-cookie"]
   if set then cookie = set:match("^([^;]+)") end
   local location = headers["Location"] or headers["location"]
+  local token = step == "page" and body:match('name="_csrf" value="([^"]+)"')
   if step == "authorize" and status == 302 and location then
     step, path = "page", local_path(location)
-  elseif step == "page" and status == 200 and body:match('name="_csrf" value="([^"]+)"') then
-    csrf = body:match('name="_csrf" value="([^"]+)"'):gsub("&#45;", "-"):gsub("&#61;", "=")
+  elseif step == "page" and status == 200 and token then
+    csrf = token:gsub("&#45;", "-"):gsub("&#61;", "=")
     step = "post"
   elseif (step == "post" or step == "follow") and status == 302 and location then
     if location:sub(1, #redirect) == redirect then

@@ -47,6 +47,14 @@ class StoreAuthorizationServiceTest {
         .build();
   }
 
+  /** {@code authorization} rotated to the refresh token {@code value}. */
+  private OAuth2Authorization withRefreshToken(OAuth2Authorization authorization, String value) {
+    Instant now = clock.instant();
+    return OAuth2Authorization.from(authorization)
+        .refreshToken(new OAuth2RefreshToken(value, now, now.plusSeconds(3600)))
+        .build();
+  }
+
   private OAuth2Authorization redeemed(OAuth2Authorization pending, String suffix) {
     Instant now = clock.instant();
     OAuth2AuthorizationCode code = pending.getToken(OAuth2AuthorizationCode.class).getToken();
@@ -127,11 +135,10 @@ class StoreAuthorizationServiceTest {
     service.save(issued);
     Instant now = clock.instant();
     OAuth2Authorization rotated =
-        OAuth2Authorization.from(issued)
+        OAuth2Authorization.from(withRefreshToken(issued, "rt-y"))
             .accessToken(
                 new OAuth2AccessToken(
                     OAuth2AccessToken.TokenType.BEARER, "at-y", now, now.plusSeconds(300)))
-            .refreshToken(new OAuth2RefreshToken("rt-y", now, now.plusSeconds(3600)))
             .build();
     service.save(rotated);
     assertThat(service.findByToken("rt-y", OAuth2TokenType.REFRESH_TOKEN)).isNotNull();
@@ -152,11 +159,7 @@ class StoreAuthorizationServiceTest {
     OAuth2Authorization onA = nodeA.findByToken("rt-p", OAuth2TokenType.REFRESH_TOKEN);
     assertThat(onA.getRefreshToken().getToken().getTokenValue()).isEqualTo("rt-p");
     OAuth2Authorization onB = nodeB.findByToken("rt-p", OAuth2TokenType.REFRESH_TOKEN);
-    Instant now = clock.instant();
-    nodeB.save(
-        OAuth2Authorization.from(onB)
-            .refreshToken(new OAuth2RefreshToken("rt-q", now, now.plusSeconds(3600)))
-            .build());
+    nodeB.save(withRefreshToken(onB, "rt-q"));
     assertThat(nodeA.findById(pending.getId()).getRefreshToken().getToken().getTokenValue())
         .isEqualTo("rt-q");
     assertThat(nodeA.findByToken("rt-q", OAuth2TokenType.REFRESH_TOKEN)).isNotNull();
