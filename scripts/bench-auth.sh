@@ -22,7 +22,9 @@
 # Usage: scripts/bench-auth.sh [--seconds S] [--warmup S] [--connections N] [--scenarios a,b,...]
 #   defaults: 20 s measured per scenario, 240 s of warm-up, 16 connections, every scenario
 #   (jwks,client-credentials,refresh,token-exchange,login,argon2).
-# Environment: SERVER_JAVA_HOME (the JDK of the auth-server), BASELINE, KEYCLOAK_VERSION.
+# Environment: SERVER_JAVA_HOME (the JDK of the auth-server), SERVER_HEAP (its heap, default 1g),
+# SERVER_JAVA_OPTS (its other JVM options, default -XX:+UseParallelGC as docs/operations.md
+# recommends; the Argon2id ceiling runs with the same heap and options), BASELINE, KEYCLOAK_VERSION.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -52,6 +54,8 @@ if [ -z "${SERVER_JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/
   SERVER_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 server_java=${SERVER_JAVA_HOME:+$SERVER_JAVA_HOME/bin/}java
+# the JVM options of the auth-server, and of the Argon2id ceiling (same runtime, same collector)
+server_opts="-Xmx${SERVER_HEAP:-1g} ${SERVER_JAVA_OPTS--XX:+UseParallelGC}"
 auth_jar=$(ls auth-server/target/idnum-auth-server-*.jar | head -n 1)
 work=$(mktemp -d /tmp/idnum-bench.XXXXXX)
 pid=""
@@ -144,7 +148,7 @@ start_server() {
   local dir=$work/server-$1 port
   mkdir -p "$dir"
   port=$(idnum_free_port)
-  (cd "$dir" && exec "$server_java" -Xmx"${SERVER_HEAP:-1g}" -jar "$root/$auth_jar" --server.port="$port" \
+  (cd "$dir" && exec "$server_java" $server_opts -jar "$root/$auth_jar" --server.port="$port" \
     --logging.level.root=WARN --idnum.oidc.access-token-signing-alg="$1") >"$dir/server.log" 2>&1 &
   pid=$!
   spid=$pid
@@ -200,7 +204,8 @@ if grep -qE '(^|,)argon2(,|$)' <<<"$scenarios"; then
   echo
   echo "the ceiling for logins: Argon2id hashes with the server's parameters, on the server's JDK, one"
   echo "thread per core (the server runs at most one hash per core), in a process of their own:"
-  "$server_java" -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad \
+  # shellcheck disable=SC2086
+  "$server_java" $server_opts -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad \
     --target "$base" --threads "$(nproc)" --seconds "$seconds" --warmup 15 --scenarios argon2 \
     | tail -n +2 | tee -a "$work/rows-$label"
 fi
