@@ -247,6 +247,7 @@ abstract class AbstractAssuranceFlowTest {
         "text/html");
     HttpResponse<String> page = browser.get("/account/security/passkey", "Accept", "text/html");
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).containsPattern("src=\"/js/passkey-[0-9a-f]{32}\\.js\"");
     String csrf = Http.inputValue(page.body(), "_csrf");
     VirtualAuthenticator key = new VirtualAuthenticator(issuer);
     String options = postJson(browser, "/account/security/passkey/options", "{}", csrf).body();

@@ -55,6 +55,25 @@ class WebSecurityTest {
   }
 
   @Test
+  void whenAScriptIsRequestedUnderItsContentHashThenItIsServedAndCachedForAYear()
+      throws java.io.IOException {
+    byte[] script =
+        new org.springframework.core.io.ClassPathResource("static/js/passkey.js")
+            .getContentAsByteArray();
+    String hashed =
+        "/js/passkey-" + org.springframework.util.DigestUtils.md5DigestAsHex(script) + ".js";
+    Browser.Page page = new Browser(port).get(hashed);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Cache-Control").orElseThrow()).contains("max-age=31536000");
+    assertThat(page.header("Content-Type").orElseThrow()).contains("javascript");
+  }
+
+  @Test
+  void whenAPageLinksSomethingOtherThanAResourceThenTheLinkIsLeftAsWritten() {
+    assertThat(new Browser(port).get("/login").body()).contains("action=\"/login\"");
+  }
+
+  @Test
   void whenNoLanguageIsChosenThenPagesAreInFrenchAndLangEnSwitchesAndIsRemembered() {
     Browser browser = new Browser(port);
     Browser.Page french = browser.get("/login");
