@@ -25,9 +25,12 @@
 #   (jwks,client-credentials,refresh,token-exchange,login,argon2), 3 rounds: logins and the
 #   Argon2id ceiling are measured alternately R times (this machine's hashing speed drifts by tens
 #   of percent within minutes), and their ratio is that of the mean rates.
-# Environment: SERVER_JAVA_HOME (the JDK of the auth-server), SERVER_HEAP (its heap, default 1g),
-# SERVER_JAVA_OPTS (its other JVM options, default -XX:+UseParallelGC as docs/operations.md
-# recommends; the Argon2id ceiling runs with the same heap and options), BASELINE, KEYCLOAK_VERSION.
+# Environment: SERVER_JAVA_HOME (the JDK of the auth-server), SERVER_HEAP (the heap of both servers,
+# default 2g: on the embedded default the auth-server's heap also holds every live authorization,
+# and the token-exchange scenario leaves about 100,000 of them alive for 5 minutes),
+# SERVER_JAVA_OPTS (the auth-server's other JVM options, default -XX:+UseParallelGC as
+# docs/operations.md recommends; the Argon2id ceiling runs with the same heap and options),
+# BASELINE, KEYCLOAK_VERSION.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -60,7 +63,8 @@ if [ -z "${SERVER_JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/
 fi
 server_java=${SERVER_JAVA_HOME:+$SERVER_JAVA_HOME/bin/}java
 # the JVM options of the auth-server, and of the Argon2id ceiling (same runtime, same collector)
-server_opts="-Xmx${SERVER_HEAP:-1g} ${SERVER_JAVA_OPTS--XX:+UseParallelGC}"
+export SERVER_HEAP=${SERVER_HEAP:-2g} # scripts/keycloak-baseline.sh gives Keycloak the same
+server_opts="-Xmx$SERVER_HEAP ${SERVER_JAVA_OPTS--XX:+UseParallelGC}"
 auth_jar=$(ls auth-server/target/idnum-auth-server-*.jar | head -n 1)
 work=$(mktemp -d /tmp/idnum-bench.XXXXXX)
 pid=""
@@ -98,6 +102,20 @@ measure() {
     -v cpu="$((after - before))" -v gen="$gen" 'BEGIN {
       printf "| %s | %d | %.0f | %.2f | %.2f | %d | %.2f | %.2f |\n",
         name, n, n / s, p50, p99, e, cpu * 10 / n, gen * 1000 / n }'
+}
+
+table_header() {
+  echo "| scenario | requests | per second | p50 ms | p99 ms | errors | server CPU ms per request | load generator CPU ms per request |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+}
+
+# measured NAME: scenario NAME for 5 s unrecorded (connections open, chains start), then for
+# $seconds as a row of the table and of the rows of $label.
+measured() {
+  scenario "$1"
+  measure "$1" 5 "$url" "$script" >/dev/null
+  scenario "$1"
+  measure "$1" "$seconds" "$url" "$script" | tee -a "$work/rows-$label"
 }
 
 # scenario NAME: sets url/script/wrk_threads and the wrk environment of one scenario.
@@ -142,14 +160,8 @@ run_wrk_scenarios() {
   for _ in 1 2; do
     for s in "${list[@]}"; do scenario "$s"; measure "$s" "$slice" "$url" "$script" >/dev/null; done
   done
-  echo "| scenario | requests | per second | p50 ms | p99 ms | errors | server CPU ms per request | load generator CPU ms per request |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-  for s in "${list[@]}"; do
-    scenario "$s"
-    measure "$s" 5 "$url" "$script" >/dev/null
-    scenario "$s"
-    measure "$s" "$seconds" "$url" "$script" | tee -a "$work/rows-$label"
-  done
+  table_header
+  for s in "${list[@]}"; do measured "$s"; done
 }
 
 # start_server ALG: the auth-server signing access tokens with ALG, on a fresh embedded default.
@@ -217,14 +229,9 @@ if grep -qE '(^|,)argon2(,|$)' <<<"$scenarios"; then
   echo "the ceiling for logins: Argon2id hashes with the server's parameters, on the server's JDK, one"
   echo "thread per core (the server runs at most one hash per core), in a process of their own;"
   echo "$rounds round(s), each after a measurement of logins (the first is the one above):"
-  echo "| scenario | requests | per second | p50 ms | p99 ms | errors | server CPU ms per request | load generator CPU ms per request |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  table_header
   for round in $(seq 1 "$rounds"); do
-    if [ "$round" -gt 1 ]; then
-      scenario login
-      measure login 5 "$url" "$script" >/dev/null
-      measure login "$seconds" "$url" "$script" | tee -a "$work/rows-$label"
-    fi
+    [ "$round" -gt 1 ] && measured login
     # shellcheck disable=SC2086
     "$server_java" $server_opts -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad \
       --target "$base" --threads "$(nproc)" --seconds "$seconds" --warmup 15 --scenarios argon2 \

@@ -18,7 +18,7 @@
 # The database is Keycloak's embedded H2 file (dev-file), the counterpart of our embedded default;
 # --cache=local (a runtime option since 26.x, not a build one) because a single node has no
 # cluster: the default `ispn` starts JGroups (JDBC_PING, mTLS) listening on every interface.
-# Heap -Xmx1g like our server (JAVA_OPTS_KC_HEAP), Keycloak's defaults otherwise: RS256 tokens,
+# Heap -Xmx$SERVER_HEAP (2g by default) like our server (JAVA_OPTS_KC_HEAP), Keycloak's defaults otherwise: RS256 tokens,
 # refresh tokens not revoked on use, persistent user sessions, SSO session idle 30 min (a refresh
 # token unused for 30 minutes expires), log level INFO to DIR/keycloak.log.
 #
@@ -187,7 +187,7 @@ cmd_start() {
   rm -rf "$home/data" "$dir/bench.env"
 
   export JAVA_HOME="$java_home"
-  export JAVA_OPTS_KC_HEAP="-Xmx1g"
+  export JAVA_OPTS_KC_HEAP="-Xmx${SERVER_HEAP:-2g}"
   if [ ! -f "$home/.bench-built" ]; then
     log "kc.sh build --db=dev-file"
     "$home/bin/kc.sh" build --db=dev-file >"$dir/build.log" 2>&1 ||
