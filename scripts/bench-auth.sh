@@ -104,6 +104,9 @@ measure() {
         name, n, n / s, p50, p99, e, cpu * 10 / n, gen * 1000 / n }'
 }
 
+# selected NAME: whether scenario NAME is among those asked for.
+selected() { grep -qE "(^|,)$1(,|\$)" <<<"$scenarios"; }
+
 table_header() {
   echo "| scenario | requests | per second | p50 ms | p99 ms | errors | server CPU ms per request | load generator CPU ms per request |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
@@ -221,10 +224,8 @@ echo "== IdNum auth-server: access tokens ES256, ID tokens of bench-rp ES256"
 label=idnum
 start_server ES256 ES256
 run_wrk_scenarios "$scenarios"
-if grep -qE '(^|,)argon2(,|$)' <<<"$scenarios"; then
-  with_logins=false
-  grep -qE '(^|,)login(,|$)' <<<"$scenarios" && with_logins=true
-  $with_logins || rounds=1
+if selected argon2; then
+  selected login || rounds=1
   echo
   echo "the ceiling for logins: Argon2id hashes with the server's parameters, on the server's JDK, one"
   echo "thread per core (the server runs at most one hash per core), in a process of their own;"

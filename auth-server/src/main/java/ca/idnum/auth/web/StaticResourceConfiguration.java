@@ -24,7 +24,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 public class StaticResourceConfiguration implements WebMvcConfigurer {
 
   /** The folders under {@code static/} that pages link to. */
-  static final List<String> FOLDERS = List.of("css", "js");
+  private static final List<String> FOLDERS = List.of("css", "js");
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
