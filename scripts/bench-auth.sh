@@ -8,20 +8,23 @@
 # 2. Warms the server up (the token scenarios in turn, WARMUP seconds in all: the JIT needs minutes
 #    on 2 cores), then measures each scenario with wrk (16 keep-alive connections, one wrk thread):
 #    JWKS GETs, client_credentials grants (demo-backend), refresh grants (bench-rp, each connection
-#    following its own rotating chain from a complete login), token exchanges (RFC 8693, demo-rp),
-#    complete password logins (benchmarks/wrk/login.lua: authorization request, login page, form
-#    post, through to the code; one wrk thread per connection); then Argon2id hashes with the
-#    server's parameters on the server's JDK, one thread per core (the ceiling for logins), with
-#    the Java load generator.
-# 3. Baseline (BASELINE, default keycloak): Keycloak 26 (scripts/keycloak-baseline.sh, its defaults:
+#    following its own rotating chain from a complete login), token exchanges (RFC 8693, demo-rp).
+# 3. Logins: complete password logins (benchmarks/wrk/login.lua: authorization request, login
+#    page, form post, through to the code; one wrk thread per connection), warmed up on their own
+#    until the JIT compiler threads take under 1 % of the server's CPU over S seconds (LOGIN_WARMUP
+#    seconds at most); then, alternately, logins and Argon2id hashes with the server's parameters
+#    on the server's JDK, one thread per core, with the Java load generator (the ceiling for logins).
+# 4. Baseline (BASELINE, default keycloak): Keycloak 26 (scripts/keycloak-baseline.sh, its defaults:
 #    RS256) warmed the same way, the JWKS, client_credentials and refresh scenarios measured the
 #    same way; or BASELINE=rs256: this server with RS256 access tokens and an RS256 relying party
 #    (demo-rp); or BASELINE=none.
-# Prints Markdown tables: rate, p50/p99, errors, server CPU and load-generator CPU per request.
+# Prints Markdown tables: rate, p50/p99, errors, server CPU and load-generator CPU per request, and
+# the share of the server's CPU its JIT compiler threads took (near 0 once the server is warm).
 #
 # Usage: scripts/bench-auth.sh [--seconds S] [--warmup S] [--connections N] [--scenarios a,b,...]
-#                               [--rounds R]
-#   defaults: 20 s measured per scenario, 240 s of warm-up, 16 connections, every scenario
+#                               [--rounds R] [--login-warmup LOGIN_WARMUP]
+#   defaults: 20 s measured per scenario, 240 s of warm-up, 900 s at most of login warm-up,
+#   16 connections, every scenario
 #   (jwks,client-credentials,refresh,token-exchange,login,argon2), 3 rounds: logins and the
 #   Argon2id ceiling are measured alternately R times (this machine's hashing speed drifts by tens
 #   of percent within minutes), and their ratio is that of the mean rates.
@@ -41,6 +44,7 @@ warmup=240
 connections=16
 scenarios=jwks,client-credentials,refresh,token-exchange,login,argon2
 rounds=3
+login_warmup=900
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=$2 ;;
@@ -48,6 +52,7 @@ while [ $# -gt 0 ]; do
     --connections | --threads) connections=$2 ;;
     --scenarios) scenarios=$2 ;;
     --rounds) rounds=$2 ;;
+    --login-warmup) login_warmup=$2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift 2
@@ -77,6 +82,19 @@ cleanup() {
 trap cleanup EXIT
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# compiler_ticks PID: the CPU ticks (user + system) of the JIT compiler threads of Java process PID
+# (their names hold a space, so the fields are counted after the closing parenthesis).
+compiler_ticks() {
+  local t name sum=0
+  for t in /proc/"$1"/task/*; do
+    read -r name <"$t/comm" 2>/dev/null || continue
+    case "$name" in
+      C1\ CompilerThre* | C2\ CompilerThre*)
+        sum=$((sum + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0))) ;;
+    esac
+  done
+  echo "$sum"
+}
 # rate LABEL NAME: the per-second column of scenario NAME in the rows of LABEL, the mean when it
 # ran several times (empty if not run).
 rate() {
@@ -87,10 +105,12 @@ basic() { printf '%s' "$1:$2" | base64 -w0; }
 
 # measure NAME SECONDS URL SCRIPT: one wrk run against the server $spid, as a table row.
 measure() {
-  local name=$1 secs=$2 url=$3 script=$4 before after out
+  local name=$1 secs=$2 url=$3 script=$4 before after jit_before jit_after out
   before=$(ticks "$spid")
+  jit_before=$(compiler_ticks "$spid")
   out=$(/usr/bin/time -f 'CPU %U %S' wrk -t"$wrk_threads" -c"$connections" -d"${secs}s" -s "benchmarks/wrk/$script" "$url" 2>&1)
   after=$(ticks "$spid")
+  jit_after=$(compiler_ticks "$spid")
   local n errors p50 p99 gen
   n=$(sed -n 's/.*RESULT requests=\([0-9]*\).*/\1/p' <<<"$out")
   errors=$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$out")
@@ -99,17 +119,17 @@ measure() {
   gen=$(awk '/^CPU/{print $2 + $3}' <<<"$out")
   if [ -z "$n" ] || [ "$n" -eq 0 ]; then echo "| $name | wrk failed: $(tail -n 3 <<<"$out" | tr '\n' ' ') |"; return; fi
   awk -v name="$name" -v n="$n" -v s="$secs" -v p50="$p50" -v p99="$p99" -v e="$errors" \
-    -v cpu="$((after - before))" -v gen="$gen" 'BEGIN {
-      printf "| %s | %d | %.0f | %.2f | %.2f | %d | %.2f | %.2f |\n",
-        name, n, n / s, p50, p99, e, cpu * 10 / n, gen * 1000 / n }'
+    -v cpu="$((after - before))" -v jit="$((jit_after - jit_before))" -v gen="$gen" 'BEGIN {
+      printf "| %s | %d | %.0f | %.2f | %.2f | %d | %.2f | %.2f | %.1f |\n",
+        name, n, n / s, p50, p99, e, cpu * 10 / n, gen * 1000 / n, (cpu > 0 ? 100 * jit / cpu : 0) }'
 }
 
 # selected NAME: whether scenario NAME is among those asked for.
 selected() { grep -qE "(^|,)$1(,|\$)" <<<"$scenarios"; }
 
 table_header() {
-  echo "| scenario | requests | per second | p50 ms | p99 ms | errors | server CPU ms per request | load generator CPU ms per request |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| scenario | requests | per second | p50 ms | p99 ms | errors | server CPU ms per request | load generator CPU ms per request | JIT compiler % of server CPU |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 }
 
 # measured NAME: scenario NAME for 5 s unrecorded (connections open, chains start), then for
@@ -165,6 +185,24 @@ run_wrk_scenarios() {
   done
   table_header
   for s in "${list[@]}"; do measured "$s"; done
+}
+
+# warm_logins: logins until the JIT has compiled what they run: windows of $seconds until the
+# compiler threads take under 1 % of the server's CPU in one, for $login_warmup seconds at most
+# (logins run about 60 times a second, so a method run once per login reaches the optimising
+# compiler's thresholds only after minutes). Progress on stderr.
+warm_logins() {
+  local elapsed=0 row jit
+  scenario login
+  while [ "$elapsed" -lt "$login_warmup" ]; do
+    row=$(measure login "$seconds" "$url" "$script")
+    elapsed=$((elapsed + seconds))
+    jit=$(awk -F'|' '{gsub(/ /, "", $10); print $10}' <<<"$row")
+    [ -n "$jit" ] || { echo "login warm-up: $row" >&2; return 1; }
+    echo "login warm-up: ${elapsed} s, $(awk -F'|' '{gsub(/ /, "", $4); print $4}' <<<"$row") logins/s, JIT compiler ${jit:-?} % of the server's CPU" >&2
+    if awk -v j="${jit:-100}" 'BEGIN { exit !(j < 1) }'; then return 0; fi
+  done
+  echo "login warm-up: the JIT compiler still took ${jit:-?} % of the server's CPU after ${login_warmup} s" >&2
 }
 
 # start_server ALG: the auth-server signing access tokens with ALG, on a fresh embedded default.
@@ -223,20 +261,29 @@ echo
 echo "== IdNum auth-server: access tokens ES256, ID tokens of bench-rp ES256"
 label=idnum
 start_server ES256 ES256
-run_wrk_scenarios "$scenarios"
-if selected argon2; then
-  selected login || rounds=1
+run_wrk_scenarios "$(tr ',' '\n' <<<"$scenarios" | grep -vx login | paste -sd, || true)"
+if selected login || selected argon2; then
   echo
-  echo "the ceiling for logins: Argon2id hashes with the server's parameters, on the server's JDK, one"
-  echo "thread per core (the server runs at most one hash per core), in a process of their own;"
-  echo "$rounds round(s), each after a measurement of logins (the first is the one above):"
+  if selected login; then
+    echo "logins, after their own warm-up (until the JIT compiler takes under 1 % of the server's CPU"
+    echo "over $seconds s, $login_warmup s at most); bench-rp's consent given once beforehand"
+    warm_logins
+  fi
+  if selected argon2; then
+    echo "the ceiling for logins: Argon2id hashes with the server's parameters, on the server's JDK,"
+    echo "one thread per core (the server runs at most one hash per core), in a process of their own"
+  fi
+  selected login && selected argon2 || rounds=1
+  echo "$rounds round(s):"
   table_header
   for round in $(seq 1 "$rounds"); do
-    [ "$round" -gt 1 ] && measured login
-    # shellcheck disable=SC2086
-    "$server_java" $server_opts -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad \
-      --target "$base" --threads "$(nproc)" --seconds "$seconds" --warmup 15 --scenarios argon2 \
-      | grep '^| argon2 ' | tee -a "$work/rows-$label"
+    if selected login; then measured login; fi
+    if selected argon2; then
+      # shellcheck disable=SC2086
+      "$server_java" $server_opts -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad \
+        --target "$base" --threads "$(nproc)" --seconds "$seconds" --warmup 15 --scenarios argon2 \
+        | grep '^| argon2 ' | sed 's/$/ — |/' | tee -a "$work/rows-$label"
+    fi
   done
 fi
 stop_server
