@@ -31,8 +31,9 @@
 # Environment: SERVER_JAVA_HOME (the JDK of the auth-server), SERVER_HEAP (the heap of both servers,
 # default 2g: on the embedded default the auth-server's heap also holds every live authorization,
 # and the token-exchange scenario leaves about 100,000 of them alive for 5 minutes),
-# SERVER_JAVA_OPTS (the auth-server's other JVM options, default -XX:+UseParallelGC as
-# docs/operations.md recommends; the Argon2id ceiling runs with the same heap and options),
+# SERVER_JAVA_OPTS (the auth-server's other JVM options, default -XX:+UseParallelGC
+# -XX:+UseTransparentHugePages as docs/operations.md recommends; the Argon2id ceiling runs with the
+# same heap and options),
 # BASELINE, KEYCLOAK_VERSION.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,7 +70,7 @@ fi
 server_java=${SERVER_JAVA_HOME:+$SERVER_JAVA_HOME/bin/}java
 # the JVM options of the auth-server, and of the Argon2id ceiling (same runtime, same collector)
 export SERVER_HEAP=${SERVER_HEAP:-2g} # scripts/keycloak-baseline.sh gives Keycloak the same
-server_opts="-Xmx$SERVER_HEAP ${SERVER_JAVA_OPTS--XX:+UseParallelGC}"
+server_opts="-Xmx$SERVER_HEAP ${SERVER_JAVA_OPTS--XX:+UseParallelGC -XX:+UseTransparentHugePages}"
 auth_jar=$(ls auth-server/target/idnum-auth-server-*.jar | head -n 1)
 work=$(mktemp -d /tmp/idnum-bench.XXXXXX)
 pid=""

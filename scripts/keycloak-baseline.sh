@@ -18,7 +18,8 @@
 # The database is Keycloak's embedded H2 file (dev-file), the counterpart of our embedded default;
 # --cache=local (a runtime option since 26.x, not a build one) because a single node has no
 # cluster: the default `ispn` starts JGroups (JDBC_PING, mTLS) listening on every interface.
-# Heap -Xmx$SERVER_HEAP (2g by default) like our server (JAVA_OPTS_KC_HEAP), Keycloak's defaults otherwise: RS256 tokens,
+# Heap -Xmx$SERVER_HEAP (2g by default) and transparent huge pages (JAVA_OPTS_APPEND) like our
+# server (JAVA_OPTS_KC_HEAP), Keycloak's defaults otherwise: RS256 tokens,
 # refresh tokens not revoked on use, persistent user sessions, SSO session idle 30 min (a refresh
 # token unused for 30 minutes expires), log level INFO to DIR/keycloak.log.
 #
@@ -188,6 +189,8 @@ cmd_start() {
 
   export JAVA_HOME="$java_home"
   export JAVA_OPTS_KC_HEAP="-Xmx${SERVER_HEAP:-2g}"
+  # transparent huge pages, as bench-auth.sh gives our server (a platform setting, not a tuning)
+  export JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:--XX:+UseTransparentHugePages}"
   if [ ! -f "$home/.bench-built" ]; then
     log "kc.sh build --db=dev-file"
     "$home/bin/kc.sh" build --db=dev-file >"$dir/build.log" 2>&1 ||
