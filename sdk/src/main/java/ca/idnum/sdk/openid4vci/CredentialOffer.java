@@ -1,6 +1,6 @@
 package ca.idnum.sdk.openid4vci;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
+import ca.idnum.sdk.json.JsonObjects;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +87,7 @@ public record CredentialOffer(
   /** Parses an offer given as JSON text. */
   public static CredentialOffer parse(String json) {
     try {
-      return parse(JSONObjectUtils.parse(json));
+      return parse(JsonObjects.parse(json));
     } catch (ParseException e) {
       throw new IllegalArgumentException("the credential offer is not a JSON object");
     }

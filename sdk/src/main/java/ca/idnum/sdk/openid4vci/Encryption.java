@@ -1,5 +1,6 @@
 package ca.idnum.sdk.openid4vci;
 
+import ca.idnum.sdk.json.JsonObjects;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
@@ -168,7 +169,7 @@ public enum Encryption {
           throw invalid("the encrypted response does not use the parameters asked for");
         }
         jwe.decrypt(new ECDHDecrypter(responseKey));
-        return JSONObjectUtils.parse(jwe.getPayload().toString());
+        return JsonObjects.parse(jwe.getPayload().toString());
       } catch (ParseException | JOSEException | IllegalStateException e) {
         throw invalid("the encrypted response cannot be decrypted");
       }

@@ -1,5 +1,6 @@
 package ca.idnum.sdk.openid4vci;
 
+import ca.idnum.sdk.json.JsonObjects;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
@@ -475,7 +476,7 @@ public final class OpenId4VciClient {
     String body = response.body();
     if (body != null && !body.isEmpty() && body.length() <= MAX_RESPONSE) {
       try {
-        json = JSONObjectUtils.parse(body);
+        json = JsonObjects.parse(body);
       } catch (ParseException e) {
         json = Map.of();
       }

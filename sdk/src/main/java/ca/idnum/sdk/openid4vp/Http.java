@@ -1,7 +1,7 @@
 package ca.idnum.sdk.openid4vp;
 
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.sdk.openid4vp.OpenId4VpException.Reason;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -57,7 +57,7 @@ final class Http {
   static Map<String, Object> json(Answer a) throws OpenId4VpException {
     Map<String, Object> m;
     try {
-      m = a.body().isBlank() ? Map.of() : JSONObjectUtils.parse(a.body());
+      m = a.body().isBlank() ? Map.of() : JsonObjects.parse(a.body());
     } catch (ParseException e) {
       throw new OpenId4VpException(Reason.TRANSPORT, a.status(), null, "the answer is not JSON");
     }

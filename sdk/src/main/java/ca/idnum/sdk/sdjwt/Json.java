@@ -1,5 +1,6 @@
 package ca.idnum.sdk.sdjwt;
 
+import ca.idnum.sdk.json.JsonObjects;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ final class Json {
 
   static Map<String, Object> parseObject(String json) throws ParseException {
     try {
-      return JSONObjectUtils.parse(json);
+      return JsonObjects.parse(json);
     } catch (RuntimeException | StackOverflowError e) {
       throw new ParseException("invalid JSON object", 0);
     }

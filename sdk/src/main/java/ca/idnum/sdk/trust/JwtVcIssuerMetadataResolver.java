@@ -1,8 +1,8 @@
 package ca.idnum.sdk.trust;
 
+import ca.idnum.sdk.json.JsonObjects;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -109,7 +109,7 @@ public final class JwtVcIssuerMetadataResolver implements IssuerKeyResolver {
 
   private static Map<String, Object> parse(String json) throws IssuerKeyException {
     try {
-      return JSONObjectUtils.parse(json, MAX_DOCUMENT);
+      return JsonObjects.parse(json, MAX_DOCUMENT);
     } catch (ParseException | RuntimeException e) {
       throw new IssuerKeyException(IssuerKeyException.Reason.METADATA_INVALID, "not JSON");
     }

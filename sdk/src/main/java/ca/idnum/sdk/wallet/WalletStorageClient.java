@@ -1,5 +1,6 @@
 package ca.idnum.sdk.wallet;
 
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.sdk.openid4vci.Proofs;
 import ca.idnum.sdk.openid4vci.TokenResponse;
 import com.nimbusds.jose.jwk.JWK;
@@ -146,7 +147,7 @@ public final class WalletStorageClient {
     Map<String, Object> body = Map.of();
     if (r.body() != null && !r.body().isBlank()) {
       try {
-        body = JSONObjectUtils.parse(r.body());
+        body = JsonObjects.parse(r.body());
       } catch (ParseException e) {
         throw new WalletStorageException(r.statusCode(), "invalid_response", "not JSON", null);
       }

@@ -2,6 +2,7 @@ package ca.idnum.sdk.statuslist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.idnum.sdk.json.JsonObjects;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nimbusds.jose.JOSEException;
@@ -68,7 +69,7 @@ class StatusListFuzzTest {
     Payload body = new Payload(payload);
     if (asJsonObject) {
       try {
-        Map<String, Object> parsed = JSONObjectUtils.parse(payload);
+        Map<String, Object> parsed = JsonObjects.parse(payload);
         parsed.putIfAbsent("sub", URI.toString());
         body = new Payload(parsed);
       } catch (ParseException notJson) {

@@ -1,8 +1,8 @@
 package ca.idnum.wallet.credentialtype;
 
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.sdk.sdjwt.ClaimPath;
 import ca.idnum.wallet.config.WalletProperties;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,7 @@ public final class CredentialTypeCatalog {
   private static Map<String, CredentialType> load(ResourceLoader resources, String location) {
     Map<String, Object> json;
     try (InputStream in = resources.getResource(location).getInputStream()) {
-      json = JSONObjectUtils.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      json = JsonObjects.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException | ParseException e) {
       throw new IllegalStateException("cannot read the credential types at " + location, e);
     }

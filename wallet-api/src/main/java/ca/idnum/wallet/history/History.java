@@ -1,5 +1,6 @@
 package ca.idnum.wallet.history;
 
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.wallet.storage.CitizenKeys;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,7 @@ public final class History {
 
   private static Map<String, Object> parse(byte[] json) {
     try {
-      return JSONObjectUtils.parse(new String(json, StandardCharsets.UTF_8));
+      return JsonObjects.parse(new String(json, StandardCharsets.UTF_8));
     } catch (ParseException e) {
       throw new IllegalStateException("history details are not JSON");
     }

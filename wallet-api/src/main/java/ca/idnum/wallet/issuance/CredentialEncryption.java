@@ -1,5 +1,6 @@
 package ca.idnum.wallet.issuance;
 
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.wallet.issuer.Issuer;
 import ca.idnum.wallet.issuer.IssuerDirectory;
 import com.nimbusds.jose.EncryptionMethod;
@@ -162,7 +163,7 @@ public final class CredentialEncryption {
 
   private static Map<String, Object> parse(String json) {
     try {
-      return JSONObjectUtils.parse(json, MAX_JWE);
+      return JsonObjects.parse(json, MAX_JWE);
     } catch (ParseException e) {
       throw new IssuanceException(
           new IssuanceError.InvalidCredentialRequest("the request body is not a JSON object"));

@@ -1,5 +1,6 @@
 package ca.idnum.wallet.issuance;
 
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.wallet.config.WalletProperties;
 import ca.idnum.wallet.issuer.Issuer;
 import ca.idnum.wallet.issuer.IssuerDirectory;
@@ -9,7 +10,6 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.awt.image.BufferedImage;
@@ -242,7 +242,7 @@ public final class IssuanceController {
       throw error.apply("the request body is JSON");
     }
     try {
-      return JSONObjectUtils.parse(json == null ? "" : json, 256 * 1024);
+      return JsonObjects.parse(json == null ? "" : json, 256 * 1024);
     } catch (ParseException e) {
       throw error.apply("the request body is not a JSON object");
     }

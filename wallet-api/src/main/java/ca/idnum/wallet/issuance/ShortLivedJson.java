@@ -1,5 +1,6 @@
 package ca.idnum.wallet.issuance;
 
+import ca.idnum.sdk.json.JsonObjects;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class ShortLivedJson {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSONObjectUtils.parse(stored.get()));
+      return Optional.of(JsonObjects.parse(stored.get()));
     } catch (ParseException e) {
       return Optional.empty();
     }

@@ -1,7 +1,7 @@
 package ca.idnum.wallet.register;
 
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.wallet.config.WalletProperties.RegisterProperties;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -127,7 +127,7 @@ public final class HttpRegister implements Register {
     }
     try {
       Map<String, Object> json =
-          JSONObjectUtils.parse(new String(response.body(), StandardCharsets.UTF_8), MAX_BODY);
+          JsonObjects.parse(new String(response.body(), StandardCharsets.UTF_8), MAX_BODY);
       if (!(json.get("claims") instanceof Map<?, ?> claims)) {
         throw new RegisterException(
             RegisterException.Failure.MALFORMED, name + ": no claims object");

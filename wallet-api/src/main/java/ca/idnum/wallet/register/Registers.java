@@ -1,7 +1,7 @@
 package ca.idnum.wallet.register;
 
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.wallet.config.WalletProperties;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ public final class Registers {
 
   private static Map<String, Object> loadDemo(ResourceLoader resources, String location) {
     try (InputStream in = resources.getResource(location).getInputStream()) {
-      return JSONObjectUtils.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return JsonObjects.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException | ParseException e) {
       throw new IllegalStateException("cannot read the demo registers at " + location, e);
     }

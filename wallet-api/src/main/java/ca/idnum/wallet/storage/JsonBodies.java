@@ -1,6 +1,6 @@
 package ca.idnum.wallet.storage;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
+import ca.idnum.sdk.json.JsonObjects;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +47,7 @@ public final class JsonBodies {
       throw new StorageException(tooLarge);
     }
     try {
-      return JSONObjectUtils.parse(new String(body, StandardCharsets.UTF_8), limit);
+      return JsonObjects.parse(new String(body, StandardCharsets.UTF_8), limit);
     } catch (ParseException e) {
       throw new StorageException(
           new StorageError.InvalidRequest("the request body is not a JSON object"));

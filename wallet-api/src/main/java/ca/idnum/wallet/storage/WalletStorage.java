@@ -1,5 +1,6 @@
 package ca.idnum.wallet.storage;
 
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.server.audit.AuditEvent;
 import ca.idnum.server.audit.AuditLog;
 import ca.idnum.server.dpop.DpopProofVerifier;
@@ -297,7 +298,7 @@ public final class WalletStorage {
       SecretKey key, String citizen, UUID id, byte[] sealed) {
     try {
       return CredentialMetadata.fromMap(
-          JSONObjectUtils.parse(
+          JsonObjects.parse(
               new String(
                   CitizenKeys.open(key, citizen, "credential-metadata:" + id, sealed),
                   StandardCharsets.UTF_8)));

@@ -5,6 +5,7 @@ import ca.idnum.sdk.dcql.CredentialQuery;
 import ca.idnum.sdk.dcql.DcqlException;
 import ca.idnum.sdk.dcql.DcqlMatcher;
 import ca.idnum.sdk.dcql.DcqlQuery;
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.sdk.sdjwt.DisclosedClaim;
 import ca.idnum.sdk.sdjwt.KeyBindingExpectation;
 import ca.idnum.sdk.sdjwt.VerificationResult;
@@ -18,7 +19,6 @@ import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.crypto.ECDHDecrypter;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.text.ParseException;
@@ -107,7 +107,7 @@ public final class PresentationVerification {
         return new Refused(Refusal.MALFORMED_RESPONSE);
       }
       try {
-        response.put("vp_token", JSONObjectUtils.parse(form.get("vp_token")));
+        response.put("vp_token", JsonObjects.parse(form.get("vp_token")));
       } catch (ParseException e) {
         return new Refused(Refusal.MALFORMED_RESPONSE);
       }
@@ -224,6 +224,6 @@ public final class PresentationVerification {
     }
     ECKey key = transactions.privateKey(t);
     jwe.decrypt(new ECDHDecrypter(key));
-    return JSONObjectUtils.parse(jwe.getPayload().toString());
+    return JsonObjects.parse(jwe.getPayload().toString());
   }
 }

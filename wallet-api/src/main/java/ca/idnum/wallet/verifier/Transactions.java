@@ -1,5 +1,6 @@
 package ca.idnum.wallet.verifier;
 
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.server.crypto.EnvelopeEncryption;
 import ca.idnum.server.store.ShortLivedStore;
 import com.nimbusds.jose.JOSEException;
@@ -174,7 +175,7 @@ public final class Transactions {
       return Optional.empty();
     }
     try {
-      return Optional.of(Transaction.fromJson(JSONObjectUtils.parse(json.get())));
+      return Optional.of(Transaction.fromJson(JsonObjects.parse(json.get())));
     } catch (ParseException | RuntimeException e) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package ca.idnum.wallet.verifier;
 
+import ca.idnum.sdk.json.JsonObjects;
 import ca.idnum.sdk.openid4vp.ClientId;
 import ca.idnum.sdk.sdjwt.ClaimPath;
 import ca.idnum.wallet.config.WalletProperties;
@@ -184,7 +185,7 @@ public final class VerifierRegistry {
     Map<String, List<String>> claims = new LinkedHashMap<>();
     List<URI> redirects = new ArrayList<>();
     try {
-      JSONObjectUtils.parse(r.claims())
+      JsonObjects.parse(r.claims())
           .forEach(
               (type, names) -> {
                 List<String> list = new ArrayList<>();
