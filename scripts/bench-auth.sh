@@ -12,8 +12,9 @@
 # 3. Logins: complete password logins (benchmarks/wrk/login.lua: authorization request, login
 #    page, form post, through to the code; one wrk thread per connection), warmed up on their own
 #    until the JIT compiler threads take under 1 % of the server's CPU in two windows of S seconds
-#    in a row (LOGIN_WARMUP seconds at most); then, alternately, logins and Argon2id hashes with the server's parameters
-#    on the server's JDK, one thread per core, with the Java load generator (the ceiling for logins).
+#    in a row (LOGIN_WARMUP seconds at most); then, alternately, logins and Argon2id hashes with
+#    the server's parameters on the server's JDK, one thread per core, with the Java load generator
+#    (the ceiling for logins).
 # 4. Baseline (BASELINE, default keycloak): Keycloak 26 (scripts/keycloak-baseline.sh, its defaults:
 #    RS256) warmed the same way, the JWKS, client_credentials and refresh scenarios measured the
 #    same way; or BASELINE=rs256: this server with RS256 access tokens and an RS256 relying party
@@ -201,7 +202,7 @@ warm_logins() {
     elapsed=$((elapsed + seconds))
     jit=$(awk -F'|' '{gsub(/ /, "", $10); print $10}' <<<"$row")
     [ -n "$jit" ] || { echo "login warm-up: $row" >&2; return 1; }
-    echo "login warm-up: ${elapsed} s, $(awk -F'|' '{gsub(/ /, "", $4); print $4}' <<<"$row") logins/s, JIT compiler ${jit:-?} % of the server's CPU" >&2
+    echo "login warm-up: ${elapsed} s, $(awk -F'|' '{gsub(/ /, "", $4); print $4}' <<<"$row") logins/s, JIT compiler $jit % of the server's CPU" >&2
     if awk -v j="$jit" 'BEGIN { exit !(j < 1) }'; then quiet=$((quiet + 1)); else quiet=0; fi
     [ "$quiet" -lt 2 ] || return 0
   done
