@@ -83,16 +83,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# compiler_ticks PID: the CPU ticks (user + system) of the JIT compiler threads of Java process PID
-# (their names hold a space, so the fields are counted after the closing parenthesis).
+# stat_ticks FILE: the CPU ticks (user + system) in a /proc stat file, its fields counted after the
+# command name, which may hold spaces ("C2 CompilerThre").
+stat_ticks() { sed 's/.*) //' "$1" | awk '{print $12 + $13}'; }
+ticks() { stat_ticks "/proc/$1/stat"; }
+# compiler_ticks PID: the CPU ticks of the JIT compiler threads of Java process PID.
 compiler_ticks() {
   local t name sum=0
   for t in /proc/"$1"/task/*; do
     read -r name <"$t/comm" 2>/dev/null || continue
     case "$name" in
       C1\ CompilerThre* | C2\ CompilerThre*)
-        sum=$((sum + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0))) ;;
+        sum=$((sum + $(stat_ticks "$t/stat" 2>/dev/null || echo 0))) ;;
     esac
   done
   echo "$sum"
@@ -128,6 +130,8 @@ measure() {
 
 # selected NAME: whether scenario NAME is among those asked for.
 selected() { grep -qE "(^|,)$1(,|\$)" <<<"$scenarios"; }
+# scenarios_where GREP-ARGS...: the scenarios asked for that grep keeps, comma-separated.
+scenarios_where() { tr ',' '\n' <<<"$scenarios" | grep "$@" | paste -sd, || true; }
 
 table_header() {
   echo "| scenario | requests | per second | p50 ms | p99 ms | errors | server CPU ms per request | load generator CPU ms per request | JIT compiler % of server CPU |"
@@ -265,7 +269,7 @@ echo
 echo "== IdNum auth-server: access tokens ES256, ID tokens of bench-rp ES256"
 label=idnum
 start_server ES256 ES256
-run_wrk_scenarios "$(tr ',' '\n' <<<"$scenarios" | grep -vx login | paste -sd, || true)"
+run_wrk_scenarios "$(scenarios_where -vx login)"
 if selected login || selected argon2; then
   echo
   if selected login; then
@@ -305,7 +309,7 @@ if [ -n "$login_rate" ] && [ -n "$argon2_rate" ]; then
 fi
 
 # the scenarios a baseline runs too
-baseline_scenarios=$(tr ',' '\n' <<<"$scenarios" | grep -E '^(jwks|client-credentials|refresh)$' | paste -sd, || true)
+baseline_scenarios=$(scenarios_where -E '^(jwks|client-credentials|refresh)$')
 case "$baseline" in
   none) exit 0 ;;
   rs256)
