@@ -1,6 +1,6 @@
 -- Complete password logins, as a citizen's browser makes them: the relying party's authorization
--- request, the login page, the form post (Argon2id on the server), and the authorization request
--- again, through to the code at the redirect URI (consent given beforehand). Run wrk with as many
+-- request, the login page, the form post (Argon2id on the server), answered with the code at the
+-- redirect URI (consent given beforehand; any other redirect is followed, up to 4). Run wrk with as many
 -- threads as connections: each thread's state machine drives its one connection.
 -- Prints "RESULT requests=<logins> errors=<failed logins and socket errors> p50_ms=<x> p99_ms=<x>",
 -- the latencies being those of whole logins (every step included).

@@ -19,8 +19,9 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
  * {@code /oauth2/**}, {@code /.well-known/**}, {@code /userinfo}, {@code /connect/**}, {@code
  * /admin/**}) does not take. Citizens log in with a form at {@code /login} (email + password; the
  * saved request brings them back to where they were going, else to {@code /account}) and log out
- * with a POST to {@code /logout}. CSRF protection is on for every form; pages carry {@link
- * SecurityHeaders}.
+ * with a POST to {@code /logout}. A login on the way through a relying party's authorization
+ * request is answered with that request's answer ({@link ResumeAuthorizationRequest}). CSRF
+ * protection is on for every form; pages carry {@link SecurityHeaders}.
  *
  * <p>The login form posts {@code username} (the email address; {@code Authentication.getName()} is
  * then the citizen's UUID) and {@code password}, with the {@code _csrf} token of the page.
@@ -39,6 +40,17 @@ public class WebSecurityConfiguration {
       securityObservationSettings() {
     return org.springframework.security.config.observation.SecurityObservationSettings
         .noObservations();
+  }
+
+  /**
+   * A forward's answer goes out through the response wrappers of the request that forwarded, as
+   * Tomcat did before version 11, so that what they add on commit is not lost: Spring Session's
+   * cookie when the session id changed, above all, which {@link ResumeAuthorizationRequest} needs
+   * (the login changes the session id, then forwards to the authorization endpoint).
+   */
+  @Bean
+  static org.springframework.boot.tomcat.TomcatContextCustomizer forwardsCommitThroughWrappers() {
+    return context -> context.setSuspendWrappedResponseAfterForward(false);
   }
 
   /** Pages and resources anyone may see. */
@@ -90,7 +102,10 @@ public class WebSecurityConfiguration {
                     .passwordParameter("password")
                     .successHandler(
                         new CitizenLoginSuccessHandler(
-                            toAccount, auditLog, assuranceLevels, oidcClock))
+                            new ResumeAuthorizationRequest(toAccount),
+                            auditLog,
+                            assuranceLevels,
+                            oidcClock))
                     .failureHandler(new CitizenLoginFailureHandler(auditLog, oidcClock)))
         // every login session goes to the shared index (device, place, times); a session ended
         // elsewhere (revoked, timed out) is logged out at its next request

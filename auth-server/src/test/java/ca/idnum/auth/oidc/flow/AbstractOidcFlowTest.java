@@ -344,10 +344,52 @@ abstract class AbstractOidcFlowTest {
     form.put("username", OidcTestConfig.loginName(OidcTestConfig.BOB.toString()));
     form.put("password", OidcTestConfig.PASSWORD);
     form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
+    // the login form's post is answered with the authorization request's own answer: no detour
     HttpResponse<String> afterLogin = browser.postForm("/login", form, "Accept", "text/html");
-    HttpResponse<String> resumed = browser.get(Http.location(afterLogin), "Accept", "text/html");
-    assertThat(resumed.statusCode()).isEqualTo(302);
-    assertThat(Http.location(resumed)).startsWith(CALLBACK).contains("code=");
+    assertThat(afterLogin.statusCode()).isEqualTo(302);
+    assertThat(Http.location(afterLogin)).startsWith(CALLBACK).contains("code=");
+    Map<String, String> query = Http.query(Http.location(afterLogin));
+    assertThat(query).containsEntry("state", "s1").containsKey("iss");
+    assertThat(query.keySet()).doesNotContain("username", "password", "_csrf", "continue");
+  }
+
+  @Test
+  void whenTheLoginFormAnswersWithTheCodeThenTheAuthorizationRequestIsExactlyTheOneSaved()
+      throws Exception {
+    tokensFor("revenue-es", SECRET_A2, "openid email", OidcTestConfig.BOB.toString());
+    Http browser = browser();
+    Pkce pkce = Pkce.generate();
+    String state = "état 1+2/ü & co=%";
+    Map<String, String> request =
+        OidcKit.authorizationRequest("revenue-es", CALLBACK, "openid email", pkce, state, "n1");
+    HttpResponse<String> start =
+        browser.get("/oauth2/authorize?" + Http.form(request), "Accept", "text/html");
+    HttpResponse<String> login = browser.get(Http.location(start), "Accept", "text/html");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("username", OidcTestConfig.loginName(OidcTestConfig.BOB.toString()));
+    form.put("password", OidcTestConfig.PASSWORD);
+    form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
+    HttpResponse<String> answer = browser.postForm("/login", form, "Accept", "text/html");
+    assertThat(answer.statusCode()).isEqualTo(302);
+    assertThat(answer.headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+    Map<String, String> query = Http.query(Http.location(answer));
+    assertThat(query).containsEntry("state", state);
+    // the code is bound to the saved request's PKCE challenge and redirect URI
+    HttpResponse<String> tokens =
+        exchange(browser, "revenue-es", SECRET_A2, query.get("code"), pkce.verifier());
+    assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+    JWTClaimsSet id = OidcKit.verify((String) json(tokens).get("id_token"), jwks());
+    assertThat(id.getStringClaim("nonce")).isEqualTo("n1");
+    // the citizen's session is the one the login created: the next request needs no login
+    Map<String, String> again =
+        OidcKit.authorizationRequest(
+            "revenue-es", CALLBACK, "openid email", Pkce.generate(), "s2", "n2");
+    assertThat(
+            Http.location(
+                browser.get("/oauth2/authorize?" + Http.form(again), "Accept", "text/html")))
+        .startsWith(CALLBACK)
+        .contains("code=");
   }
 
   @Test
@@ -363,8 +405,7 @@ abstract class AbstractOidcFlowTest {
     form.put("username", OidcTestConfig.loginName(OidcTestConfig.ALICE.toString()));
     form.put("password", OidcTestConfig.PASSWORD);
     form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
-    HttpResponse<String> afterLogin = browser.postForm("/login", form, "Accept", "text/html");
-    HttpResponse<String> toConsent = browser.get(Http.location(afterLogin), "Accept", "text/html");
+    HttpResponse<String> toConsent = browser.postForm("/login", form, "Accept", "text/html");
     String consentUrl = Http.location(toConsent);
     String french = browser.get(consentUrl, "Accept", "text/html").body();
     assertThat(french)
