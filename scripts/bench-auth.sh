@@ -15,7 +15,8 @@
 #    until the JIT compiler threads take under 1 % of the server's CPU in two windows of S seconds
 #    in a row (LOGIN_WARMUP seconds at most); then, alternately, logins and Argon2id hashes with
 #    the server's parameters on the server's JDK, one thread per core, with the Java load generator
-#    (the ceiling for logins).
+#    (the ceiling for logins); and the server's own ceiling, from the CPU time of its hashes during
+#    the login rounds (metrics idnum.password.hashes and idnum.password.hash.cpu).
 # 4. Baseline (BASELINE, default keycloak): Keycloak 26 (scripts/keycloak-baseline.sh, its defaults:
 #    RS256) warmed the same way, the JWKS, client_credentials and refresh scenarios measured the
 #    same way; or BASELINE=rs256: this server with RS256 access tokens and an RS256 relying party
@@ -127,6 +128,13 @@ measure() {
     -v cpu="$((after - before))" -v jit="$((jit_after - jit_before))" -v gen="$gen" 'BEGIN {
       printf "| %s | %d | %.0f | %.2f | %.2f | %d | %.2f | %.2f | %.1f |\n",
         name, n, n / s, p50, p99, e, cpu * 10 / n, gen * 1000 / n, (cpu > 0 ? 100 * jit / cpu : 0) }'
+}
+
+# hash_counters: the server's Argon2id computations so far and their CPU seconds (its metrics,
+# scraped over loopback, which the embedded default allows without a token).
+hash_counters() {
+  curl -fsS "$base/actuator/prometheus" | awk '/^idnum_password_hashes_total/ {n = $NF}
+    /^idnum_password_hash_cpu_seconds_total/ {c = $NF} END {print n + 0, c + 0}'
 }
 
 # selected NAME: whether scenario NAME is among those asked for.
@@ -296,7 +304,11 @@ if selected login || selected argon2; then
   echo "$rounds round(s):"
   table_header
   for round in $(seq 1 "$rounds"); do
-    if selected login; then measured login; fi
+    if selected login; then
+      hashes_before=$(hash_counters)
+      measured login
+      echo "$hashes_before $(hash_counters)" >>"$work/hashes"
+    fi
     if selected argon2; then
       # shellcheck disable=SC2086
       "$server_java" $server_opts -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad \
@@ -316,6 +328,18 @@ if [ -n "$login_rate" ] && [ -n "$argon2_rate" ]; then
   awk -F'|' '$2 == " login " {l[++nl] = $4} $2 == " argon2 " {c[++nc] = $4}
     END { printf "each round:"; for (i = 1; i <= nc && i <= nl; i++) printf " %.2f", l[i] / c[i]; print "" }' \
     "$work/rows-idnum"
+fi
+if [ -s "$work/hashes" ]; then
+  # the same question inside the server: its own hashes' CPU time (idnum.password.hash.cpu) says
+  # how many hashes a second its cores could do; processes of the same jar and options hash at
+  # speeds tens of percent apart, and this ceiling shares the server's
+  echo
+  echo "the server's own hashes during the login rounds (its metrics idnum.password.hashes and .hash.cpu):"
+  awk -F'|' '$2 == " login " {print $4}' "$work/rows-idnum" | paste -d' ' - "$work/hashes" |
+    awk -v cores="$(nproc)" '{ n = $4 - $2; c = $5 - $3; if (n > 0 && c > 0) {
+        ms = 1000 * c / n; ceiling = cores * 1000 / ms; rate += $1; sum += ceiling; k++
+        printf "- round %d: %.1f ms of CPU per hash, ceiling %.1f/s, logins %.1f/s: %.2f\n", k, ms, ceiling, $1, $1 / ceiling } }
+      END { if (k) printf "logins / the server'"'"'s own Argon2id ceiling: %.1f/s / %.1f/s = %.2f\n", rate / k, sum / k, rate / sum }'
 fi
 
 # the scenarios a baseline runs too

@@ -45,7 +45,11 @@ class MetricsEndpointTest {
     HttpResponse<String> scrape =
         http().get("/actuator/prometheus", "Authorization", "Bearer " + MetricsAccessTest.TOKEN);
     assertThat(scrape.statusCode()).isEqualTo(200);
-    assertThat(scrape.body()).contains("# HELP").contains("jvm_");
+    assertThat(scrape.body())
+        .contains("# HELP")
+        .contains("jvm_")
+        .contains("idnum_password_hashes_total")
+        .contains("idnum_password_hash_cpu_seconds_total");
     assertThat(scrape.headers().allValues("Set-Cookie")).isEmpty();
   }
 

@@ -1,5 +1,8 @@
 package ca.idnum.auth.citizen.password;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +15,24 @@ public class PasswordConfiguration {
   @Bean
   PasswordHasher citizenPasswordHasher(PasswordProperties properties) {
     return new PasswordHasher(properties.argon2());
+  }
+
+  /** What Argon2id costs on this server: computations, and the CPU time they took. */
+  @Bean
+  MeterBinder passwordHashMetrics() {
+    return registry -> {
+      FunctionCounter.builder(
+              "idnum.password.hashes", PasswordHasher.class, c -> PasswordHasher.computations())
+          .description("Argon2id computations (password hashes and verifications)")
+          .register(registry);
+      FunctionCounter.builder(
+              "idnum.password.hash.cpu",
+              PasswordHasher.class,
+              c -> PasswordHasher.cpuNanos() / (double) TimeUnit.SECONDS.toNanos(1))
+          .description("CPU time of the Argon2id computations' threads")
+          .baseUnit("seconds")
+          .register(registry);
+    };
   }
 
   @Bean

@@ -1,7 +1,10 @@
 package ca.idnum.auth.citizen.password;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.text.Normalizer;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,6 +22,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * 25, 1 GiB heap), 2 threads hashing gave 62-70 hashes/s at 29-32 ms of CPU each, 4 threads gave
  * about 30/s at 65 ms each (the garbage collector copies the live memory blocks of every hash in
  * progress).
+ *
+ * <p>Every computation is counted, with the CPU time its thread spent on it ({@link #computations},
+ * {@link #cpuNanos}; metrics {@code idnum.password.hashes} and {@code idnum.password.hash.cpu}):
+ * what one hash costs on this server, for sizing the parameters, and the login benchmark's
+ * in-process ceiling.
  */
 public final class PasswordHasher {
 
@@ -29,6 +37,11 @@ public final class PasswordHasher {
   public static final int MAX_CONCURRENT = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   private static final Semaphore RUNNING = new Semaphore(MAX_CONCURRENT, true);
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
+  private static final LongAdder COMPUTATIONS = new LongAdder();
+  private static final LongAdder CPU_NANOS = new LongAdder();
 
   private final PasswordEncoder encoder;
 
@@ -65,6 +78,19 @@ public final class PasswordHasher {
     return encoder.matches(raw, hash);
   }
 
+  /** Argon2id computations (hashes and verifications) run in this process so far. */
+  public static long computations() {
+    return COMPUTATIONS.sum();
+  }
+
+  /**
+   * CPU time the computations' threads spent on them so far, in nanoseconds (0 where the JVM does
+   * not measure thread CPU time).
+   */
+  public static long cpuNanos() {
+    return CPU_NANOS.sum();
+  }
+
   /** Whether the stored hash used weaker parameters than the configured ones. */
   public boolean needsUpgrade(String hash) {
     return encoder.upgradeEncoding(hash);
@@ -99,9 +125,14 @@ public final class PasswordHasher {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting to hash a password", e);
       }
+      long start = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
       try {
         return work.get();
       } finally {
+        if (CPU_TIME) {
+          CPU_NANOS.add(THREADS.getCurrentThreadCpuTime() - start);
+        }
+        COMPUTATIONS.increment();
         RUNNING.release();
       }
     }

@@ -34,6 +34,19 @@ class PasswordHasherTest {
   }
 
   @Test
+  void whenPasswordsAreHashedAndVerifiedThenEachComputationAndItsCpuTimeAreCounted() {
+    long computations = PasswordHasher.computations();
+    long cpu = PasswordHasher.cpuNanos();
+    String hash = hasher.hash("une phrase de passe assez longue");
+    hasher.matches("une phrase de passe assez longue", hash);
+    hasher.matches("une autre phrase de passe", hash);
+    // other tests may hash in parallel: at least these three
+    assertThat(PasswordHasher.computations() - computations).isGreaterThanOrEqualTo(3);
+    // 19 MiB, two passes: well over a millisecond of CPU each
+    assertThat(PasswordHasher.cpuNanos() - cpu).isGreaterThan(3_000_000L);
+  }
+
+  @Test
   void whenTheConfiguredCostIsBelowTheFloorThenConfigurationIsRefused() {
     assertThatThrownBy(() -> new PasswordProperties.Argon2(19455, 2, 1))
         .isInstanceOf(IllegalArgumentException.class);
