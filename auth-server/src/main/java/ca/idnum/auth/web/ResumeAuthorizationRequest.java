@@ -111,11 +111,8 @@ final class ResumeAuthorizationRequest implements AuthenticationSuccessHandler {
    */
   private static final class SavedGet extends HttpServletRequestWrapper {
 
-    private final Map<String, String[]> parameters;
-
     SavedGet(HttpServletRequest request, Map<String, String[]> parameters) {
-      super(request);
-      this.parameters = Collections.unmodifiableMap(parameters);
+      super(new WithParameters(request, parameters));
     }
 
     @Override
@@ -146,28 +143,6 @@ final class ResumeAuthorizationRequest implements AuthenticationSuccessHandler {
     @Override
     public Enumeration<String> getHeaders(String name) {
       return isBodyHeader(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
-    }
-
-    @Override
-    public String getParameter(String name) {
-      String[] values = parameters.get(name);
-      return values == null ? null : values[0];
-    }
-
-    @Override
-    public Map<String, String[]> getParameterMap() {
-      return parameters;
-    }
-
-    @Override
-    public Enumeration<String> getParameterNames() {
-      return Collections.enumeration(parameters.keySet());
-    }
-
-    @Override
-    public String[] getParameterValues(String name) {
-      String[] values = parameters.get(name);
-      return values == null ? null : values.clone();
     }
 
     private static boolean isBodyHeader(String name) {

@@ -3,17 +3,16 @@ package ca.idnum.auth.oidc.dpop;
 import ca.idnum.auth.oidc.OidcProperties;
 import ca.idnum.auth.oidc.client.IdnumRegisteredClients;
 import ca.idnum.auth.oidc.web.OAuthErrors;
+import ca.idnum.auth.web.WithParameters;
 import ca.idnum.server.store.ShortLivedStore;
 import com.nimbusds.jose.jwk.JWK;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,29 +227,7 @@ public final class DPoPPolicyFilter extends OncePerRequestFilter {
       HttpServletRequest request, String name, String value) {
     Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
     parameters.put(name, new String[] {value});
-    Map<String, String[]> view = Collections.unmodifiableMap(parameters);
-    return new HttpServletRequestWrapper(request) {
-      @Override
-      public String getParameter(String parameter) {
-        String[] values = view.get(parameter);
-        return values == null || values.length == 0 ? null : values[0];
-      }
-
-      @Override
-      public Map<String, String[]> getParameterMap() {
-        return view;
-      }
-
-      @Override
-      public Enumeration<String> getParameterNames() {
-        return Collections.enumeration(view.keySet());
-      }
-
-      @Override
-      public String[] getParameterValues(String parameter) {
-        return view.get(parameter);
-      }
-    };
+    return new WithParameters(request, parameters);
   }
 
   private static void fail(HttpServletResponse response, String description) throws IOException {

@@ -337,15 +337,13 @@ abstract class AbstractOidcFlowTest {
     Pkce pkce = Pkce.generate();
     Map<String, String> request =
         OidcKit.authorizationRequest("revenue-es", CALLBACK, "openid email", pkce, "s1", "n1");
-    HttpResponse<String> start =
-        browser.get("/oauth2/authorize?" + Http.form(request), "Accept", "text/html");
-    HttpResponse<String> login = browser.get(Http.location(start), "Accept", "text/html");
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("username", OidcTestConfig.loginName(OidcTestConfig.BOB.toString()));
-    form.put("password", OidcTestConfig.PASSWORD);
-    form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
     // the login form's post is answered with the authorization request's own answer: no detour
-    HttpResponse<String> afterLogin = browser.postForm("/login", form, "Accept", "text/html");
+    HttpResponse<String> afterLogin =
+        OidcKit.logIn(
+            browser,
+            "/oauth2/authorize?" + Http.form(request),
+            OidcTestConfig.BOB.toString(),
+            OidcTestConfig.PASSWORD);
     assertThat(afterLogin.statusCode()).isEqualTo(302);
     assertThat(Http.location(afterLogin)).startsWith(CALLBACK).contains("code=");
     Map<String, String> query = Http.query(Http.location(afterLogin));
@@ -362,14 +360,12 @@ abstract class AbstractOidcFlowTest {
     String state = "état 1+2/ü & co=%";
     Map<String, String> request =
         OidcKit.authorizationRequest("revenue-es", CALLBACK, "openid email", pkce, state, "n1");
-    HttpResponse<String> start =
-        browser.get("/oauth2/authorize?" + Http.form(request), "Accept", "text/html");
-    HttpResponse<String> login = browser.get(Http.location(start), "Accept", "text/html");
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("username", OidcTestConfig.loginName(OidcTestConfig.BOB.toString()));
-    form.put("password", OidcTestConfig.PASSWORD);
-    form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
-    HttpResponse<String> answer = browser.postForm("/login", form, "Accept", "text/html");
+    HttpResponse<String> answer =
+        OidcKit.logIn(
+            browser,
+            "/oauth2/authorize?" + Http.form(request),
+            OidcTestConfig.BOB.toString(),
+            OidcTestConfig.PASSWORD);
     assertThat(answer.statusCode()).isEqualTo(302);
     assertThat(answer.headers().firstValue("Cache-Control"))
         .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
@@ -398,14 +394,12 @@ abstract class AbstractOidcFlowTest {
     Map<String, String> request =
         OidcKit.authorizationRequest(
             "health-rp", CALLBACK, "openid profile email", Pkce.generate(), "s", "n");
-    HttpResponse<String> start =
-        browser.get("/oauth2/authorize?" + Http.form(request), "Accept", "text/html");
-    HttpResponse<String> login = browser.get(Http.location(start), "Accept", "text/html");
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("username", OidcTestConfig.loginName(OidcTestConfig.ALICE.toString()));
-    form.put("password", OidcTestConfig.PASSWORD);
-    form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
-    HttpResponse<String> toConsent = browser.postForm("/login", form, "Accept", "text/html");
+    HttpResponse<String> toConsent =
+        OidcKit.logIn(
+            browser,
+            "/oauth2/authorize?" + Http.form(request),
+            OidcTestConfig.ALICE.toString(),
+            OidcTestConfig.PASSWORD);
     String consentUrl = Http.location(toConsent);
     String french = browser.get(consentUrl, "Accept", "text/html").body();
     assertThat(french)

@@ -109,13 +109,9 @@ class RestartPersistenceTest {
       Http http = new Http(issuer);
       assertThat(kids(http)).isEqualTo(kidsBefore);
       // consent remembered: after login the browser goes straight back to the client
-      HttpResponse<String> start = http.get(authorizeUrl(), "Accept", "text/html");
-      HttpResponse<String> login = http.get(Http.location(start), "Accept", "text/html");
-      Map<String, String> form = new LinkedHashMap<>();
-      form.put("username", OidcTestConfig.loginName(OidcTestConfig.ALICE.toString()));
-      form.put("password", OidcTestConfig.PASSWORD);
-      form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
-      HttpResponse<String> resumed = http.postForm("/login", form, "Accept", "text/html");
+      HttpResponse<String> resumed =
+          OidcKit.logIn(
+              http, authorizeUrl(), OidcTestConfig.ALICE.toString(), OidcTestConfig.PASSWORD);
       assertThat(Http.location(resumed)).startsWith(CALLBACK).contains("code=");
       // and the client still authenticates with its secret
       Map<String, String> query = Http.query(Http.location(resumed));

@@ -82,6 +82,22 @@ public final class OidcKit {
   }
 
   /**
+   * From an authorization request URL (or path) to the login form's answer: the request (which
+   * sends a browser without a session to the login page), the login page, and the form posted with
+   * {@code username}'s credentials. Returns the post's response.
+   */
+  public static HttpResponse<String> logIn(
+      Http browser, String authorizeUrl, String username, String password) {
+    HttpResponse<String> start = browser.get(authorizeUrl, "Accept", "text/html");
+    HttpResponse<String> login = browser.get(Http.location(start), "Accept", "text/html");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("username", OidcTestConfig.loginName(username));
+    form.put("password", password);
+    form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
+    return browser.postForm("/login", form, "Accept", "text/html");
+  }
+
+  /**
    * Drives the browser from an authorization request URL (or path) through login and consent to the
    * redirect back to {@code redirectUri}; returns the redirect's query parameters. {@code approve}
    * lists the scopes ticked on the consent page (null = all offered).
