@@ -1,6 +1,6 @@
 -- Complete password logins, as a citizen's browser makes them: the relying party's authorization
--- request, the login page, the form post (Argon2id on the server), answered with the code at the
--- redirect URI (consent given beforehand; any other redirect is followed, up to 4). Run wrk with as many
+-- request, answered with the login page (since session 10; a redirect to it is followed too), the
+-- form post (Argon2id on the server), answered with the code at the redirect URI (consent given beforehand; any other redirect is followed, up to 4). Run wrk with as many
 -- threads as connections: each thread's state machine drives its one connection.
 -- Prints "RESULT requests=<logins> errors=<failed logins and socket errors> p50_ms=<x> p99_ms=<x>",
 -- the latencies being those of whole logins (every step included).
@@ -65,10 +65,10 @@ function response(status, headers, body)
   local set = headers["Set-Cookie"] or headers["set-cookie"]
   if set then cookie = set:match("^([^;]+)") end
   local location = headers["Location"] or headers["location"]
-  local token = step == "page" and body:match('name="_csrf" value="([^"]+)"')
+  local token = (step == "authorize" or step == "page") and body:match('name="_csrf" value="([^"]+)"')
   if step == "authorize" and status == 302 and location then
     step, path = "page", local_path(location)
-  elseif step == "page" and status == 200 and token then
+  elseif (step == "authorize" or step == "page") and status == 200 and token then
     csrf = token:gsub("&#45;", "-"):gsub("&#61;", "=")
     step = "post"
   elseif (step == "post" or step == "follow") and status == 302 and location then

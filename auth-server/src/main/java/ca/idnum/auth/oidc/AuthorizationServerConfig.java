@@ -43,6 +43,8 @@ import ca.idnum.auth.oidc.web.PublicMetadataFilter;
 import ca.idnum.auth.oidc.web.RequestSizeLimitFilter;
 import ca.idnum.auth.session.SessionLogoutHandler;
 import ca.idnum.auth.session.SessionTokenRecorder;
+import ca.idnum.auth.web.LoginPageInPlace;
+import ca.idnum.auth.web.SecurityHeaders;
 import ca.idnum.server.audit.AuditLog;
 import ca.idnum.server.store.ShortLivedStore;
 import com.nimbusds.jose.JOSEObjectType;
@@ -95,7 +97,6 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -299,7 +300,8 @@ public class AuthorizationServerConfig {
       AuditLog auditLog,
       ClientDelegation clientDelegation,
       Mandates mandates,
-      OrganisationDelegations organisations)
+      OrganisationDelegations organisations,
+      @Value("${idnum.web.hsts:false}") boolean hsts)
       throws Exception {
     // RP-initiated logout ends the citizen session everywhere (back-channel logout to the others)
     OidcLogoutAuthenticationSuccessHandler logoutResponses =
@@ -411,8 +413,9 @@ public class AuthorizationServerConfig {
         .exceptionHandling(
             exceptions ->
                 exceptions.defaultAuthenticationEntryPointFor(
-                    new LoginUrlAuthenticationEntryPoint("/login"),
-                    new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                    new LoginPageInPlace(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+        // the login page can be this chain's answer (LoginPageInPlace): the pages' headers
+        .headers(SecurityHeaders.pages(hsts))
         .oauth2ResourceServer(
             rs -> rs.jwt(Customizer.withDefaults()).dPoP(Customizer.withDefaults()))
         .addFilterAfter(

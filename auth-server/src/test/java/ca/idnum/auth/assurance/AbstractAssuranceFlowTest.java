@@ -604,7 +604,7 @@ abstract class AbstractAssuranceFlowTest {
             "/oauth2/authorize?client_id=" + CLIENT + "&request_uri=" + Http.enc(requestUri),
             "Accept",
             "text/html");
-    assertThat(Http.location(start)).endsWith("/login");
+    OidcKit.assertLoginPage(start);
     // max_age=0 pushed: the same
     clock.shift(Duration.ofSeconds(5));
     Map<String, String> aged =
@@ -625,7 +625,7 @@ abstract class AbstractAssuranceFlowTest {
                 + Http.enc((String) json(par2).get("request_uri")),
             "Accept",
             "text/html");
-    assertThat(Http.location(start2)).endsWith("/login");
+    OidcKit.assertLoginPage(start2);
     // a malformed max_age is refused at the pushed authorization request endpoint
     Map<String, String> bad =
         OidcKit.authorizationRequest(

@@ -180,11 +180,11 @@ public final class AuthServerLoad {
                     "code_challenge_method",
                     "S256"));
     HttpResponse<String> r = sendWithCookies(get(authorize), cookies);
+    // the login page answers the authorization request itself (a redirect to it before session 10)
     String loginUrl = location(r).orElse(null);
-    if (r.statusCode() != 302 || loginUrl == null) {
-      return Optional.empty();
+    if (r.statusCode() == 302 && loginUrl != null) {
+      r = sendWithCookies(get(loginUrl), cookies);
     }
-    r = sendWithCookies(get(loginUrl), cookies);
     Matcher m = CSRF.matcher(r.body());
     if (r.statusCode() != 200 || !m.find()) {
       return Optional.empty();

@@ -389,6 +389,53 @@ abstract class AbstractOidcFlowTest {
   }
 
   @Test
+  void whenAnAuthorizationRequestNeedsALoginThenItIsAnsweredWithTheLoginPageItself()
+      throws Exception {
+    tokensFor("revenue-es", SECRET_A2, "openid email", OidcTestConfig.BOB.toString());
+    Http browser = browser();
+    Pkce pkce = Pkce.generate();
+    Map<String, String> request =
+        OidcKit.authorizationRequest("revenue-es", CALLBACK, "openid email", pkce, "s1", "n1");
+    // a parameter the login page would read ("session ended" notice) is not passed on to it
+    request.put("expired", "");
+    HttpResponse<String> page =
+        browser.get("/oauth2/authorize?" + Http.form(request), "Accept", "text/html");
+    OidcKit.assertLoginPage(page);
+    assertThat(page.headers().firstValue("Location")).isEmpty();
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(c -> assertThat(c).contains("frame-ancestors 'none'"));
+    assertThat(page.headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+    assertThat(page.body()).doesNotContain("Votre session a pris fin");
+    // the browser shows the authorization request's address: the language link leads to the
+    // login page, which keeps the saved request (a bare "?lang=en" would replace its parameters)
+    assertThat(page.body()).contains("href=\"/login?lang=en\"");
+    HttpResponse<String> english = browser.get("/login?lang=en", "Accept", "text/html");
+    OidcKit.assertLoginPage(english);
+    assertThat(english.body()).contains("lang=\"en\"");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("username", OidcTestConfig.loginName(OidcTestConfig.BOB.toString()));
+    form.put("password", OidcTestConfig.PASSWORD);
+    form.put("_csrf", Http.inputValue(english.body(), "_csrf"));
+    HttpResponse<String> answer = browser.postForm("/login", form, "Accept", "text/html");
+    Map<String, String> query = Http.query(Http.location(answer));
+    assertThat(query).containsEntry("state", "s1");
+    HttpResponse<String> tokens =
+        exchange(browser, "revenue-es", SECRET_A2, query.get("code"), pkce.verifier());
+    assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+    // anything but a GET is still sent to the login page (a forwarded POST would be a login)
+    HttpResponse<String> post =
+        browser()
+            .postForm(
+                "/oauth2/authorize",
+                Map.of("client_id", "revenue-es", "state", "x", "scope", "email"),
+                "Accept",
+                "text/html");
+    assertThat(post.statusCode()).isEqualTo(302);
+    assertThat(Http.location(post)).endsWith("/login");
+  }
+
+  @Test
   void consentPageNamesTheBodyAndEachClaimInFrenchByDefaultAndEnglishOnRequest() {
     Http browser = browser();
     Map<String, String> request =
@@ -763,7 +810,7 @@ abstract class AbstractOidcFlowTest {
             "revenue-rp", CALLBACK, "openid profile", Pkce.generate(), "s2", "n2");
     HttpResponse<String> start =
         browser.get("/oauth2/authorize?" + Http.form(again), "Accept", "text/html");
-    assertThat(Http.location(start)).endsWith("/login");
+    OidcKit.assertLoginPage(start);
     // an unregistered post-logout URI is not followed
     HttpResponse<String> evil =
         browser.get(
@@ -1087,11 +1134,11 @@ abstract class AbstractOidcFlowTest {
     java.time.Instant before = java.time.Instant.now().minusSeconds(1);
     HttpResponse<String> start =
         browser.get("/oauth2/authorize?" + Http.form(strict), "Accept", "text/html");
-    assertThat(Http.location(start)).endsWith("/login");
+    OidcKit.assertLoginPage(start);
     Map<String, String> callback =
         OidcKit.browse(
             browser,
-            Http.location(start),
+            "/login",
             CALLBACK,
             OidcTestConfig.ALICE.toString(),
             OidcTestConfig.PASSWORD,
@@ -1108,11 +1155,11 @@ abstract class AbstractOidcFlowTest {
     promptLogin.put("prompt", "login");
     HttpResponse<String> relogin =
         browser.get("/oauth2/authorize?" + Http.form(promptLogin), "Accept", "text/html");
-    assertThat(Http.location(relogin)).endsWith("/login");
+    OidcKit.assertLoginPage(relogin);
     assertThat(
             OidcKit.browse(
                 browser,
-                Http.location(relogin),
+                "/login",
                 CALLBACK,
                 OidcTestConfig.ALICE.toString(),
                 OidcTestConfig.PASSWORD,

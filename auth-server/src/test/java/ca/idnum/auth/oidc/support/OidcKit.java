@@ -83,18 +83,24 @@ public final class OidcKit {
 
   /**
    * From an authorization request URL (or path) to the login form's answer: the request (which
-   * sends a browser without a session to the login page), the login page, and the form posted with
-   * {@code username}'s credentials. Returns the post's response.
+   * answers a browser without a session with the login page) and the form posted with {@code
+   * username}'s credentials. Returns the post's response.
    */
   public static HttpResponse<String> logIn(
       Http browser, String authorizeUrl, String username, String password) {
-    HttpResponse<String> start = browser.get(authorizeUrl, "Accept", "text/html");
-    HttpResponse<String> login = browser.get(Http.location(start), "Accept", "text/html");
+    HttpResponse<String> login = browser.get(authorizeUrl, "Accept", "text/html");
+    assertLoginPage(login);
     Map<String, String> form = new LinkedHashMap<>();
     form.put("username", OidcTestConfig.loginName(username));
     form.put("password", password);
     form.put("_csrf", Http.inputValue(login.body(), "_csrf"));
     return browser.postForm("/login", form, "Accept", "text/html");
+  }
+
+  /** The login page, as the answer to an authorization request that needs a login. */
+  public static void assertLoginPage(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("action=\"/login\"", "name=\"password\"");
   }
 
   /**
