@@ -49,27 +49,25 @@ public final class JdbcCitizenSessions {
     }
   }
 
-  /** Adds a session unless it is already indexed; returns whether it was added. */
+  /**
+   * Adds a session unless it is already indexed (by this request or a concurrent one); returns
+   * whether it was added. One statement per login: {@code ON CONFLICT DO NOTHING} (PostgreSQL, and
+   * H2 in its PostgreSQL mode) rather than a look-up first.
+   */
   public boolean insert(
       String sessionId, String citizenId, String device, Optional<String> place, Instant now) {
     String sid = sid(sessionId);
-    if (find(sid).isPresent()) {
-      return false;
-    }
     String ref =
         Base64.getEncoder()
             .encodeToString(
                 encryption.encrypt(sessionId.getBytes(StandardCharsets.US_ASCII), aad(sid)));
-    try {
-      return jdbc.sql(
-                  "INSERT INTO citizen_session (sid, session_ref, citizen_id, device, place,"
-                      + " created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-              .params(sid, ref, citizenId, device, place.orElse(null), ts(now), ts(now))
-              .update()
-          == 1;
-    } catch (DuplicateKeyException concurrentlyIndexed) {
-      return false;
-    }
+    return jdbc.sql(
+                "INSERT INTO citizen_session (sid, session_ref, citizen_id, device, place,"
+                    + " created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING")
+            .params(sid, ref, citizenId, device, place.orElse(null), ts(now), ts(now))
+            .update()
+        == 1;
   }
 
   public Optional<CitizenSession> find(String sid) {

@@ -83,6 +83,7 @@ abstract class AbstractSessionLogoutTest {
   @Autowired SessionSweeper sweeper;
   @Autowired org.springframework.context.ApplicationEventPublisher events;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired JdbcCitizenSessions index;
 
   WireMockServer relyingBody;
   String issuer;
@@ -502,6 +503,22 @@ abstract class AbstractSessionLogoutTest {
                         10))
                 .records())
         .isNotEmpty();
+  }
+
+  @Test
+  void aSessionIsIndexedOnceWhateverTheNumberOfInserts() {
+    String sessionId = java.util.UUID.randomUUID().toString();
+    String citizen = OidcTestConfig.ALICE.toString();
+    assertThat(
+            index.insert(sessionId, citizen, "Firefox, Linux", Optional.empty(), clock.instant()))
+        .isTrue();
+    assertThat(
+            index.insert(
+                sessionId, citizen, "Chrome, Android", Optional.of("10.0.0.0/24"), clock.instant()))
+        .isFalse();
+    assertThat(index.find(JdbcCitizenSessions.sid(sessionId)))
+        .hasValueSatisfying(s -> assertThat(s.device()).isEqualTo("Firefox, Linux"));
+    assertThat(index.sessionId(JdbcCitizenSessions.sid(sessionId))).contains(sessionId);
   }
 
   @Test
