@@ -1,7 +1,9 @@
 package ca.idnum.auth.web;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -38,8 +40,18 @@ public class StaticResourceConfiguration implements WebMvcConfigurer {
     }
   }
 
+  /**
+   * Also on forwards and error dispatches, which render pages too (the login page answering an
+   * authorization request, {@link LoginPageInPlace}; the error page): a filter registered for
+   * requests only is not in those dispatches' chains, and their pages linked {@code
+   * /css/idnum.css}.
+   */
   @Bean
-  ResourceUrlEncodingFilter resourceUrlEncodingFilter() {
-    return new ResourceUrlEncodingFilter();
+  FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+    FilterRegistrationBean<ResourceUrlEncodingFilter> registration =
+        new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+    registration.setDispatcherTypes(
+        DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR);
+    return registration;
   }
 }

@@ -407,6 +407,8 @@ abstract class AbstractOidcFlowTest {
     assertThat(page.headers().firstValue("Cache-Control"))
         .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
     assertThat(page.body()).doesNotContain("Votre session a pris fin");
+    // the stylesheet under its content-hashed address, as on any page (cached for a year)
+    assertThat(page.body()).containsPattern("href=\"/css/idnum-[0-9a-f]{32}\\.css\"");
     // the browser shows the authorization request's address: the language link leads to the
     // login page, which keeps the saved request (a bare "?lang=en" would replace its parameters)
     assertThat(page.body()).contains("href=\"/login?lang=en\"");
