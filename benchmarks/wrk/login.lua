@@ -1,7 +1,8 @@
 -- Complete password logins, as a citizen's browser makes them: the relying party's authorization
--- request, answered with the login page (since session 10; a redirect to it is followed too), the
--- form post (Argon2id on the server), answered with the code at the redirect URI (consent given beforehand; any other redirect is followed, up to 4). Run wrk with as many
--- threads as connections: each thread's state machine drives its one connection.
+-- request, answered with the login page (since session 10; a redirect to it is followed too), and
+-- the form post (Argon2id on the server), answered with the code at the redirect URI (consent
+-- given beforehand; any other redirect is followed, up to 4). Run wrk with as many threads as
+-- connections: each thread's state machine drives its one connection.
 -- Prints "RESULT requests=<logins> errors=<failed logins and socket errors> p50_ms=<x> p99_ms=<x>",
 -- the latencies being those of whole logins (every step included).
 -- Environment: BENCH_AUTHORIZE (path and query of the authorization request), BENCH_REDIRECT (the

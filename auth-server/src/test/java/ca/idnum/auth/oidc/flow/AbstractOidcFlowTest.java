@@ -415,11 +415,9 @@ abstract class AbstractOidcFlowTest {
     HttpResponse<String> english = browser.get("/login?lang=en", "Accept", "text/html");
     OidcKit.assertLoginPage(english);
     assertThat(english.body()).contains("lang=\"en\"");
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("username", OidcTestConfig.loginName(OidcTestConfig.BOB.toString()));
-    form.put("password", OidcTestConfig.PASSWORD);
-    form.put("_csrf", Http.inputValue(english.body(), "_csrf"));
-    HttpResponse<String> answer = browser.postForm("/login", form, "Accept", "text/html");
+    HttpResponse<String> answer =
+        OidcKit.logIn(
+            browser, "/login?lang=en", OidcTestConfig.BOB.toString(), OidcTestConfig.PASSWORD);
     Map<String, String> query = Http.query(Http.location(answer));
     assertThat(query).containsEntry("state", "s1");
     HttpResponse<String> tokens =
