@@ -329,6 +329,11 @@ abstract class AbstractOidcFlowTest {
     assertThat(json(introspection)).containsEntry("active", true);
   }
 
+  /** Bob's login from {@code url} (an authorization request, or the login page itself). */
+  private static HttpResponse<String> logInAsBob(Http browser, String url) {
+    return OidcKit.logIn(browser, url, OidcTestConfig.BOB.toString(), OidcTestConfig.PASSWORD);
+  }
+
   @Test
   void consentIsRememberedForTheClient() {
     tokensFor("revenue-es", SECRET_A2, "openid email", OidcTestConfig.BOB.toString());
@@ -339,11 +344,7 @@ abstract class AbstractOidcFlowTest {
         OidcKit.authorizationRequest("revenue-es", CALLBACK, "openid email", pkce, "s1", "n1");
     // the login form's post is answered with the authorization request's own answer: no detour
     HttpResponse<String> afterLogin =
-        OidcKit.logIn(
-            browser,
-            "/oauth2/authorize?" + Http.form(request),
-            OidcTestConfig.BOB.toString(),
-            OidcTestConfig.PASSWORD);
+        logInAsBob(browser, "/oauth2/authorize?" + Http.form(request));
     assertThat(afterLogin.statusCode()).isEqualTo(302);
     assertThat(Http.location(afterLogin)).startsWith(CALLBACK).contains("code=");
     Map<String, String> query = Http.query(Http.location(afterLogin));
@@ -360,12 +361,7 @@ abstract class AbstractOidcFlowTest {
     String state = "état 1+2/ü & co=%";
     Map<String, String> request =
         OidcKit.authorizationRequest("revenue-es", CALLBACK, "openid email", pkce, state, "n1");
-    HttpResponse<String> answer =
-        OidcKit.logIn(
-            browser,
-            "/oauth2/authorize?" + Http.form(request),
-            OidcTestConfig.BOB.toString(),
-            OidcTestConfig.PASSWORD);
+    HttpResponse<String> answer = logInAsBob(browser, "/oauth2/authorize?" + Http.form(request));
     assertThat(answer.statusCode()).isEqualTo(302);
     assertThat(answer.headers().firstValue("Cache-Control"))
         .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
@@ -415,9 +411,7 @@ abstract class AbstractOidcFlowTest {
     HttpResponse<String> english = browser.get("/login?lang=en", "Accept", "text/html");
     OidcKit.assertLoginPage(english);
     assertThat(english.body()).contains("lang=\"en\"");
-    HttpResponse<String> answer =
-        OidcKit.logIn(
-            browser, "/login?lang=en", OidcTestConfig.BOB.toString(), OidcTestConfig.PASSWORD);
+    HttpResponse<String> answer = logInAsBob(browser, "/login?lang=en");
     Map<String, String> query = Http.query(Http.location(answer));
     assertThat(query).containsEntry("state", "s1");
     HttpResponse<String> tokens =
