@@ -14,8 +14,9 @@
 #    post answered with the code; one wrk thread per connection), warmed up on their own
 #    until the JIT compiler threads take under 1 % of the server's CPU in two windows of S seconds
 #    in a row (LOGIN_WARMUP seconds at most); then, alternately, logins and Argon2id hashes with
-#    the server's parameters on the server's JDK, one thread per core, with the Java load generator
-#    (the ceiling for logins); and the server's own ceiling, from the CPU time of its hashes during
+#    the server's own hasher and parameters on the server's JDK, one thread per core, in a process
+#    of their own (ca.idnum.auth.citizen.password.HashingCeiling, from the server's jar: the ceiling
+#    for logins); and the server's own ceiling, from the CPU time of its hashes during
 #    the login rounds (metrics idnum.password.hashes and idnum.password.hash.cpu).
 # 4. Baseline (BASELINE, default keycloak): Keycloak 26 (scripts/keycloak-baseline.sh, its defaults:
 #    RS256) warmed the same way, the JWKS, client_credentials and refresh scenarios measured the
@@ -297,8 +298,8 @@ if selected login || selected argon2; then
     warm_logins
   fi
   if selected argon2; then
-    echo "the ceiling for logins: Argon2id hashes with the server's parameters, on the server's JDK,"
-    echo "one thread per core (the server runs at most one hash per core), in a process of their own"
+    echo "the ceiling for logins: Argon2id hashes with the server's hasher and parameters, on the server's"
+    echo "JDK, one thread per core (the server runs at most one hash per core), in a process of their own"
   fi
   selected login && selected argon2 || rounds=1
   echo "$rounds round(s):"
@@ -311,8 +312,9 @@ if selected login || selected argon2; then
     fi
     if selected argon2; then
       # shellcheck disable=SC2086
-      "$server_java" $server_opts -cp benchmarks/target/benchmarks.jar ca.idnum.bench.load.AuthServerLoad \
-        --target "$base" --threads "$(nproc)" --seconds "$seconds" --warmup 15 --scenarios argon2 \
+      "$server_java" $server_opts -cp "$auth_jar" \
+        -Dloader.main=ca.idnum.auth.citizen.password.HashingCeiling \
+        org.springframework.boot.loader.launch.PropertiesLauncher --seconds "$seconds" --warmup 15 \
         | grep '^| argon2 ' | sed 's/$/ — |/' | tee -a "$work/rows-$label"
     fi
   done

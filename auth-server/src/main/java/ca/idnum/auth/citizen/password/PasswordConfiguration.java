@@ -3,9 +3,11 @@ package ca.idnum.auth.citizen.password;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.concurrent.TimeUnit;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 /** The password policy and the Argon2id hasher, from {@code idnum.password.*}. */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +35,12 @@ public class PasswordConfiguration {
           .baseUnit("seconds")
           .register(registry);
     };
+  }
+
+  /** Once the server has started: see {@link PasswordHasher#settleMemories()}. */
+  @EventListener(ApplicationReadyEvent.class)
+  void settlePasswordHashingMemories() {
+    PasswordHasher.settleMemories();
   }
 
   @Bean

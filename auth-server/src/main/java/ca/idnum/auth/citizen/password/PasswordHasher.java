@@ -2,26 +2,28 @@ package ca.idnum.auth.citizen.password;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.security.SecureRandom;
 import java.text.Normalizer;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import java.util.function.Function;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Hashes citizens' passwords with Argon2id after NFKC normalisation (NIST SP 800-63B-4 §3.1.1.2),
  * so that a password typed on another keyboard or operating system, composed differently, still
  * matches. Deliberately not a {@link PasswordEncoder} bean: Spring Authorization Server would pick
- * up such a bean for client secrets.
+ * up such a bean for client secrets. Hashes are PHC strings ({@link Argon2Hash}), as Spring
+ * Security's {@code Argon2PasswordEncoder} wrote them before.
  *
- * <p>At most {@link #MAX_CONCURRENT} hashes run at once (one per core); further logins wait their
- * turn. Each Argon2id computation holds its whole memory cost (19 MiB by default), so without this
- * bound a burst of logins on every server thread could exhaust the heap; with it, memory stays
- * bounded and throughput stays at what the cores can do. One per core, not more: on 2 cores (JDK
- * 25, 1 GiB heap), 2 threads hashing gave 62-70 hashes/s at 29-32 ms of CPU each, 4 threads gave
- * about 30/s at 65 ms each (the garbage collector copies the live memory blocks of every hash in
- * progress).
+ * <p>At most {@link #MAX_CONCURRENT} computations run at once (one per core); further logins wait
+ * their turn. Each computation holds one of as many {@link Argon2Memory memories}, allocated once
+ * and reused (19 MiB each by default): memory stays bounded whatever the burst of logins, and
+ * hashing allocates nothing, so the collector neither runs for it nor copies the blocks of the
+ * computations in progress. One per core, not more: on 2 cores (JDK 25, 1 GiB heap), 2 threads
+ * hashing gave 62-70 hashes/s at 29-32 ms of CPU each, 4 threads gave about 30/s at 65 ms each.
  *
  * <p>Every computation is counted, with the CPU time its thread spent on it ({@link #computations},
  * {@link #cpuNanos}; metrics {@code idnum.password.hashes} and {@code idnum.password.hash.cpu}):
@@ -32,27 +34,34 @@ public final class PasswordHasher {
 
   private static final int SALT_LENGTH = 16;
   private static final int HASH_LENGTH = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** How many Argon2id computations may run at the same time. */
   public static final int MAX_CONCURRENT = Math.max(1, Runtime.getRuntime().availableProcessors());
-
-  private static final Semaphore RUNNING = new Semaphore(MAX_CONCURRENT, true);
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
   private static final LongAdder COMPUTATIONS = new LongAdder();
   private static final LongAdder CPU_NANOS = new LongAdder();
 
-  private final PasswordEncoder encoder;
+  private final int memoryKib;
+  private final int iterations;
+  private final int parallelism;
+  private final BlockingQueue<Argon2Memory> memories;
+  private final PasswordEncoder encoder = new NormalizingEncoder();
 
   public PasswordHasher(PasswordProperties.Argon2 cost) {
-    this(
-        new Argon2PasswordEncoder(
-            SALT_LENGTH, HASH_LENGTH, cost.parallelism(), cost.memoryKib(), cost.iterations()));
+    this(cost.memoryKib(), cost.iterations(), cost.parallelism());
   }
 
-  private PasswordHasher(Argon2PasswordEncoder argon2) {
-    this.encoder = new NormalizingEncoder(argon2);
+  private PasswordHasher(int memoryKib, int iterations, int parallelism) {
+    this.memoryKib = memoryKib;
+    this.iterations = iterations;
+    this.parallelism = parallelism;
+    this.memories = new ArrayBlockingQueue<>(MAX_CONCURRENT, true);
+    for (int i = 0; i < MAX_CONCURRENT; i++) {
+      memories.add(new Argon2Memory(memoryKib));
+    }
   }
 
   /**
@@ -60,8 +69,18 @@ public final class PasswordHasher {
    * login; production code always goes through {@link #PasswordHasher(PasswordProperties.Argon2)}.
    */
   public static PasswordHasher withUncheckedCost(int memoryKib, int iterations, int parallelism) {
-    return new PasswordHasher(
-        new Argon2PasswordEncoder(SALT_LENGTH, HASH_LENGTH, parallelism, memoryKib, iterations));
+    return new PasswordHasher(memoryKib, iterations, parallelism);
+  }
+
+  /**
+   * Lays the hashers' memories out in the old generation in the order they were allocated, each
+   * block beside the next: call once, when the hashers are made (the server does on startup). A
+   * full collection does this (the collectors' compaction keeps the allocation order); left to the
+   * young collections, the blocks would be copied in the order the collector's threads reach them,
+   * scattered, and Argon2id ran about 15 % slower in them (docs/performance.md, session 12).
+   */
+  public static void settleMemories() {
+    System.gc();
   }
 
   /** NFKC, the normalisation applied before hashing and before every policy check. */
@@ -91,7 +110,10 @@ public final class PasswordHasher {
     return CPU_NANOS.sum();
   }
 
-  /** Whether the stored hash used weaker parameters than the configured ones. */
+  /**
+   * Whether the stored hash used weaker parameters than the configured ones (less memory, fewer
+   * iterations, or another Argon2 variant than Argon2id).
+   */
   public boolean needsUpgrade(String hash) {
     return encoder.upgradeEncoding(hash);
   }
@@ -101,12 +123,39 @@ public final class PasswordHasher {
     return encoder;
   }
 
-  private record NormalizingEncoder(Argon2PasswordEncoder argon2) implements PasswordEncoder {
+  /** Runs one computation in one of the memories, waiting for one to be free. */
+  private Argon2Hash computed(Function<Argon2Memory, Argon2Hash> computation) {
+    Argon2Memory memory;
+    try {
+      memory = memories.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to hash a password", e);
+    }
+    long start = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
+    try {
+      return computation.apply(memory);
+    } finally {
+      if (CPU_TIME) {
+        CPU_NANOS.add(THREADS.getCurrentThreadCpuTime() - start);
+      }
+      COMPUTATIONS.increment();
+      memories.add(memory);
+    }
+  }
+
+  private final class NormalizingEncoder implements PasswordEncoder {
 
     @Override
     public String encode(CharSequence rawPassword) {
-      String normalized = rawPassword == null ? null : normalize(rawPassword.toString());
-      return bounded(() -> argon2.encode(normalized));
+      char[] password = normalize(rawPassword.toString()).toCharArray();
+      byte[] salt = new byte[SALT_LENGTH];
+      RANDOM.nextBytes(salt);
+      return computed(
+              memory ->
+                  Argon2Hash.compute(
+                      password, salt, HASH_LENGTH, memoryKib, iterations, parallelism, memory))
+          .encoded();
     }
 
     @Override
@@ -114,32 +163,29 @@ public final class PasswordHasher {
       if (rawPassword == null || encodedPassword == null) {
         return false;
       }
-      String normalized = normalize(rawPassword.toString());
-      return bounded(() -> argon2.matches(normalized, encodedPassword));
-    }
-
-    private static <T> T bounded(Supplier<T> work) {
+      Argon2Hash stored;
       try {
-        RUNNING.acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting to hash a password", e);
+        stored = Argon2Hash.parse(encodedPassword);
+      } catch (IllegalArgumentException e) {
+        return false;
       }
-      long start = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
-      try {
-        return work.get();
-      } finally {
-        if (CPU_TIME) {
-          CPU_NANOS.add(THREADS.getCurrentThreadCpuTime() - start);
-        }
-        COMPUTATIONS.increment();
-        RUNNING.release();
-      }
+      char[] password = normalize(rawPassword.toString()).toCharArray();
+      return computed(memory -> stored.recompute(password, memory)).sameHashAs(stored);
     }
 
     @Override
     public boolean upgradeEncoding(String encodedPassword) {
-      return encodedPassword != null && argon2.upgradeEncoding(encodedPassword);
+      if (encodedPassword == null) {
+        return false;
+      }
+      try {
+        Argon2Hash stored = Argon2Hash.parse(encodedPassword);
+        return stored.type() != Argon2Parameters.ARGON2_id
+            || stored.memoryKib() < memoryKib
+            || stored.iterations() < iterations;
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
     }
   }
 }
