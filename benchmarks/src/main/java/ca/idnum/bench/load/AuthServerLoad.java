@@ -12,37 +12,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
- * A closed-loop load generator against a running auth-server: each of {@code --threads} workers
- * sends one request after the other for {@code --seconds}, after a warm-up, and the run reports
- * throughput and latency percentiles per scenario. Bounded in time and aimed at one base URL (the
- * loopback by default); it stops by itself.
+ * The starting points of the token scenarios of {@code scripts/bench-auth.sh}, which run with wrk:
+ * logs in {@code --tokens N} times (1 by default) at a running auth-server, as a citizen's browser
+ * and a relying party do (authorization request with PKCE, login form, consent when asked, code
+ * exchanged at the token endpoint), and prints the {@code --token-kind} token ({@code
+ * refresh_token} or {@code access_token}) of each, one per line. Aimed at the loopback only.
  *
- * <p>Scenario: {@code argon2} (Argon2id hashes with the server's parameters, in this process: the
- * ceiling for logins on this machine). The HTTP scenarios (JWKS, {@code client_credentials},
- * refresh, token exchange, complete logins) run with wrk in {@code scripts/bench-auth.sh}: this
- * generator's own CPU per request was as large as the server's.
- *
- * <p>With {@code --tokens N} it only logs in N times and prints the {@code --token-kind} token
- * ({@code refresh_token} or {@code access_token}) of each, one per line: the starting points of the
- * refresh and token-exchange scenarios that {@code scripts/bench-auth.sh} runs with wrk.
+ * <p>Until session 12 it was also the load generator of the Argon2id ceiling for logins; the
+ * ceiling now hashes with the server's own hasher ({@code
+ * ca.idnum.auth.citizen.password.HashingCeiling}, run from the server's jar).
  */
 public final class AuthServerLoad {
 
@@ -67,92 +53,13 @@ public final class AuthServerLoad {
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
     AuthServerLoad load = new AuthServerLoad(options);
-    if (options.tokens > 0) {
-      // preparation for wrk: the refresh or access tokens of that many complete logins
-      for (int i = 0; i < options.tokens; i++) {
-        System.out.println(load.loginForTokens(options.tokenKind).orElseThrow());
-      }
-      return;
+    // preparation for wrk: the refresh or access tokens of that many complete logins
+    for (int i = 0; i < options.tokens; i++) {
+      System.out.println(load.loginForTokens(options.tokenKind).orElseThrow());
     }
-    System.out.printf(
-        Locale.ROOT,
-        "target %s, %d threads, %d s warm-up, %d s measured per scenario, %d cores%n",
-        options.target,
-        options.threads,
-        options.warmupSeconds,
-        options.seconds,
-        Runtime.getRuntime().availableProcessors());
-    System.out.println(
-        "| scenario | requests | per second | p50 ms | p99 ms | errors | server CPU ms per request"
-            + " | load generator CPU ms per request |\n|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (String scenario : options.scenarios) {
-      Result result = load.run(scenario);
-      System.out.println(result.row());
-    }
-  }
-
-  private Result run(String scenario) throws Exception {
-    Worker factory =
-        switch (scenario) {
-          case "argon2" -> argon2Worker();
-          default -> throw new IllegalArgumentException("unknown scenario " + scenario);
-        };
-    measure(factory, options.warmupSeconds);
-    long self = ProcessHandle.current().pid();
-    OptionalLong cpuBefore = ServerCpu.nanos(options.serverPid);
-    OptionalLong selfBefore = ServerCpu.nanos(self);
-    Result result = measure(factory, options.seconds).named(scenario);
-    OptionalLong cpuAfter = ServerCpu.nanos(options.serverPid);
-    OptionalLong selfAfter = ServerCpu.nanos(self);
-    long count = Math.max(1, result.samples().count);
-    return result.withCpu(
-        perRequestMillis(cpuBefore, cpuAfter, count),
-        perRequestMillis(selfBefore, selfAfter, count));
-  }
-
-  private static double perRequestMillis(OptionalLong before, OptionalLong after, long count) {
-    return before.isPresent() && after.isPresent()
-        ? (after.getAsLong() - before.getAsLong()) / 1e6 / count
-        : Double.NaN;
-  }
-
-  private Result measure(Worker worker, int seconds) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads);
-    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    List<Future<Samples>> futures = new ArrayList<>();
-    for (int t = 0; t < options.threads; t++) {
-      Callable<Samples> task =
-          () -> {
-            Samples samples = new Samples();
-            while (System.nanoTime() < end) {
-              long start = System.nanoTime();
-              boolean ok;
-              try {
-                ok = worker.once();
-              } catch (IOException | RuntimeException e) {
-                ok = false;
-              }
-              samples.add(System.nanoTime() - start, ok);
-            }
-            return samples;
-          };
-      futures.add(pool.submit(task));
-    }
-    Samples all = new Samples();
-    for (Future<Samples> f : futures) {
-      all.merge(f.get());
-    }
-    pool.shutdown();
-    return new Result("", all, seconds);
   }
 
   // --- scenarios ---
-
-  /** Argon2id hashes with the server's parameters and encoder (Spring Security's). */
-  private Worker argon2Worker() {
-    Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
-    return () -> encoder.encode("correct horse battery staple").startsWith("$argon2id$");
-  }
 
   /** One complete password login through to the authorization code. */
   private Optional<String> authorizationCode(Verifier verifier)
@@ -368,11 +275,6 @@ public final class AuthServerLoad {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  @FunctionalInterface
-  private interface Worker {
-    boolean once() throws IOException, InterruptedException;
-  }
-
   /** A PKCE code verifier and its S256 challenge. */
   private static final class Verifier {
     private final String value = random() + random();
@@ -388,99 +290,15 @@ public final class AuthServerLoad {
     }
   }
 
-  /** Latencies of one worker or of a whole run. */
-  private static final class Samples {
-    private long[] nanos = new long[1 << 14];
-    private int count;
-    private long errors;
-
-    void add(long latency, boolean ok) {
-      if (!ok) {
-        errors++;
-        return;
-      }
-      if (count == nanos.length) {
-        nanos = Arrays.copyOf(nanos, count * 2);
-      }
-      nanos[count++] = latency;
-    }
-
-    void merge(Samples other) {
-      for (int i = 0; i < other.count; i++) {
-        add(other.nanos[i], true);
-      }
-      errors += other.errors;
-    }
-
-    double percentileMillis(double p) {
-      if (count == 0) {
-        return Double.NaN;
-      }
-      long[] sorted = Arrays.copyOf(nanos, count);
-      Arrays.sort(sorted);
-      int index = (int) Math.min(count - 1, Math.ceil(p / 100.0 * count) - 1);
-      return sorted[Math.max(0, index)] / 1_000_000.0;
-    }
-  }
-
-  /**
-   * One measured phase; {@code cpuMillisPerRequest} is the server process's CPU time (user +
-   * system) spent per request during the phase, when its pid was given: unlike the rate, it hardly
-   * moves when other programs share the cores, so it compares builds and settings across runs.
-   * {@code generatorCpuMillisPerRequest} is the same for this process: what the load generator took
-   * of the same cores for each request.
-   */
-  private record Result(
-      String scenario,
-      Samples samples,
-      int seconds,
-      double cpuMillisPerRequest,
-      double generatorCpuMillisPerRequest) {
-    Result(String scenario, Samples samples, int seconds) {
-      this(scenario, samples, seconds, Double.NaN, Double.NaN);
-    }
-
-    Result named(String name) {
-      return new Result(name, samples, seconds, cpuMillisPerRequest, generatorCpuMillisPerRequest);
-    }
-
-    Result withCpu(double server, double generator) {
-      return new Result(scenario, samples, seconds, server, generator);
-    }
-
-    String row() {
-      return String.format(
-          Locale.ROOT,
-          "| %s | %d | %.0f | %.2f | %.2f | %d | %s | %s |",
-          scenario,
-          samples.count,
-          samples.count / (double) seconds,
-          samples.percentileMillis(50),
-          samples.percentileMillis(99),
-          samples.errors,
-          millis(cpuMillisPerRequest),
-          millis(generatorCpuMillisPerRequest));
-    }
-
-    private static String millis(double value) {
-      return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.2f", value);
-    }
-  }
-
   /** Command-line options; every one has a default matching the embedded default's demo data. */
   private static final class Options {
     String target = "http://127.0.0.1:9000";
-    int threads = 16;
-    int seconds = 20;
-    int warmupSeconds = 10;
-    long serverPid = -1;
-    List<String> scenarios = List.of("argon2");
     String rpClient = "demo-rp";
     String rpSecret = "demo-rp-secret-for-local-testing-only";
     String redirectUri = "http://localhost:8080/callback";
     String username = "demo@idnum.example";
     String password = "Demo-citoyen-2026!";
-    int tokens = 0;
+    int tokens = 1;
     String tokenKind = "refresh_token";
 
     static Options parse(String[] args) {
@@ -493,11 +311,6 @@ public final class AuthServerLoad {
         String value = args[++i];
         switch (name) {
           case "--target" -> o.target = value.replaceAll("/+$", "");
-          case "--threads" -> o.threads = Integer.parseInt(value);
-          case "--seconds" -> o.seconds = Integer.parseInt(value);
-          case "--warmup" -> o.warmupSeconds = Integer.parseInt(value);
-          case "--server-pid" -> o.serverPid = Long.parseLong(value);
-          case "--scenarios" -> o.scenarios = List.of(value.split(","));
           case "--rp-client" -> o.rpClient = value;
           case "--rp-secret" -> o.rpSecret = value;
           case "--redirect-uri" -> o.redirectUri = value;
@@ -512,10 +325,7 @@ public final class AuthServerLoad {
       String host = target.getHost();
       if (host == null
           || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
-        throw new IllegalArgumentException("the load generator only targets the loopback");
-      }
-      if (o.seconds > 600 || o.warmupSeconds > 600) {
-        throw new IllegalArgumentException("at most 600 s per phase");
+        throw new IllegalArgumentException("this tool only targets the loopback");
       }
       return o;
     }
