@@ -42,7 +42,7 @@ public final class HashingCeiling {
                 PasswordProperties.Argon2.MIN_MEMORY_KIB,
                 PasswordProperties.Argon2.MIN_ITERATIONS,
                 PasswordProperties.Argon2.MIN_PARALLELISM));
-    PasswordHasher.settleMemories();
+    hasher.settleMemories();
     run(hasher, warmup);
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu = os.getProcessCpuTime();

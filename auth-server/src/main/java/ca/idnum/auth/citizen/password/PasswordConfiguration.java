@@ -39,8 +39,11 @@ public class PasswordConfiguration {
 
   /** Once the server has started: see {@link PasswordHasher#settleMemories()}. */
   @EventListener(ApplicationReadyEvent.class)
-  void settlePasswordHashingMemories() {
-    PasswordHasher.settleMemories();
+  void settlePasswordHashingMemories(ApplicationReadyEvent event) {
+    event
+        .getApplicationContext()
+        .getBeanProvider(PasswordHasher.class)
+        .forEach(PasswordHasher::settleMemories);
   }
 
   @Bean

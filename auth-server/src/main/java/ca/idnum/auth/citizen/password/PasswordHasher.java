@@ -73,13 +73,26 @@ public final class PasswordHasher {
   }
 
   /**
-   * Lays the hashers' memories out in the old generation in the order they were allocated, each
-   * block beside the next: call once, when the hashers are made (the server does on startup). A
-   * full collection does this (the collectors' compaction keeps the allocation order); left to the
-   * young collections, the blocks would be copied in the order the collector's threads reach them,
-   * scattered, and Argon2id ran about 15 % slower in them (docs/performance.md, session 12).
+   * Replaces the memories with new ones, laid out in the old generation in the order they are
+   * allocated, each block beside the next: call once, when the process has started and before the
+   * first logins (the server does on {@code ApplicationReadyEvent}). A full collection right after
+   * the allocation does the layout (the collectors' compaction keeps the allocation order);
+   * memories that a young collection reached first are copied in the order the collector's threads
+   * reach their blocks, scattered, and Argon2id ran 15-40 % slower in them (docs/performance.md,
+   * session 12), which is why the memories made with the hasher, during startup, are replaced.
    */
-  public static void settleMemories() {
+  public void settleMemories() {
+    for (int i = 0; i < MAX_CONCURRENT; i++) {
+      try {
+        memories.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while replacing the hashing memories", e);
+      }
+    }
+    for (int i = 0; i < MAX_CONCURRENT; i++) {
+      memories.add(new Argon2Memory(memoryKib));
+    }
     System.gc();
   }
 
