@@ -120,6 +120,16 @@ class PasswordHasherTest {
   }
 
   @Test
+  void whenTheMemoriesAreReplacedOnceStartedThenHashesMadeBeforeStillVerifyInTheNewOnes() {
+    String before = hasher.hash("une phrase de passe assez longue");
+    hasher.settleMemories();
+    assertThat(hasher.matches("une phrase de passe assez longue", before)).isTrue();
+    assertThat(
+            hasher.matches("une autre phrase de passe", hasher.hash("une autre phrase de passe")))
+        .isTrue();
+  }
+
+  @Test
   void whenTheConfiguredCostIsBelowTheFloorThenConfigurationIsRefused() {
     assertThatThrownBy(() -> new PasswordProperties.Argon2(19455, 2, 1))
         .isInstanceOf(IllegalArgumentException.class);
