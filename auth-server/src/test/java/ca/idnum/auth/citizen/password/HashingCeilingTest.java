@@ -20,7 +20,11 @@ class HashingCeilingTest {
     } finally {
       System.setOut(out);
     }
-    assertThat(printed.toString(StandardCharsets.UTF_8).strip())
+    // other lines may come from the logs of contexts that earlier tests left running
+    assertThat(printed.toString(StandardCharsets.UTF_8).lines())
+        .filteredOn(line -> line.startsWith("| argon2 "))
+        .singleElement()
+        .asString()
         .matches(
             "\\| argon2 \\| [1-9]\\d* \\| \\d+ \\| [\\d.]+ \\| [\\d.]+ \\| 0 \\| — \\| [\\d.]+ \\|");
   }
