@@ -13,9 +13,9 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator.Block;
  *
  * <p>Not thread-safe: one computation at a time holds it ({@link PasswordHasher} hands the memories
  * out). The blocks are handed out in the order they were given back, so each computation walks them
- * in the same order as the last. A computation with a larger memory cost than the one this pool was
- * made for (a stored hash with stronger parameters) gets fresh blocks for the excess, which are not
- * kept.
+ * in nearly the same order as the last (shifted by the few working blocks). A computation with a
+ * larger memory cost than the one this pool was made for (a stored hash with stronger parameters)
+ * gets fresh blocks for the excess, which are not kept.
  */
 final class Argon2Memory implements Argon2BytesGenerator.BlockPool {
 

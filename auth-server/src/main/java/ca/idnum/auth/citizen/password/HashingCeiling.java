@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -62,21 +63,19 @@ public final class HashingCeiling {
   /** Hashes on one thread per core for {@code seconds}; the latencies in nanoseconds, sorted. */
   private static long[] run(PasswordHasher hasher, int seconds) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    List<long[]> perThread = new ArrayList<>();
+    List<long[]> perThread = Collections.synchronizedList(new ArrayList<>());
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < PasswordHasher.MAX_CONCURRENT; t++) {
-      List<Long> mine = new ArrayList<>();
-      perThread.add(null);
-      int slot = t;
       Thread thread =
           new Thread(
               () -> {
+                List<Long> mine = new ArrayList<>();
                 while (System.nanoTime() < end) {
                   long start = System.nanoTime();
                   hasher.hash("correct horse battery staple");
                   mine.add(System.nanoTime() - start);
                 }
-                perThread.set(slot, mine.stream().mapToLong(Long::longValue).toArray());
+                perThread.add(mine.stream().mapToLong(Long::longValue).toArray());
               });
       thread.start();
       threads.add(thread);

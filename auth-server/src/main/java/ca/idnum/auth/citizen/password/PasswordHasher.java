@@ -59,9 +59,7 @@ public final class PasswordHasher {
     this.iterations = iterations;
     this.parallelism = parallelism;
     this.memories = new ArrayBlockingQueue<>(MAX_CONCURRENT, true);
-    for (int i = 0; i < MAX_CONCURRENT; i++) {
-      memories.add(new Argon2Memory(memoryKib));
-    }
+    addNewMemories();
   }
 
   /**
@@ -90,10 +88,14 @@ public final class PasswordHasher {
         throw new IllegalStateException("interrupted while replacing the hashing memories", e);
       }
     }
+    addNewMemories();
+    System.gc();
+  }
+
+  private void addNewMemories() {
     for (int i = 0; i < MAX_CONCURRENT; i++) {
       memories.add(new Argon2Memory(memoryKib));
     }
-    System.gc();
   }
 
   /** NFKC, the normalisation applied before hashing and before every policy check. */
